@@ -1,0 +1,94 @@
+namespace VoiceClone;
+
+/// <summary>One row of the module's error table: a stable ErrorId and what to do about it.</summary>
+public sealed record VoiceCloneErrorDefinition(
+    string ErrorId,
+    string SourceTag,
+    VoiceCloneErrorKind Kind,
+    string Severity,
+    string Meaning,
+    string Remedy);
+
+/// <summary>
+/// Every error the module raises. ErrorIds are stable: scripts may match on them. README.md's error
+/// table is generated from this list (a test keeps the two equal).
+/// </summary>
+public static class VoiceCloneErrors
+{
+    public static readonly VoiceCloneErrorDefinition PathNotFound = new(
+        "PathNotFound", "paths", VoiceCloneErrorKind.ObjectNotFound, "Error",
+        "A -Path or -LiteralPath matched no file.",
+        "Check the path; use -LiteralPath for names with [ ] characters.");
+
+    public static readonly VoiceCloneErrorDefinition PathNotFileSystem = new(
+        "PathNotFileSystem", "paths", VoiceCloneErrorKind.InvalidArgument, "Error",
+        "The path belongs to a provider other than the file system (registry, variable, ...).",
+        "Pass a file-system path.");
+
+    public static readonly VoiceCloneErrorDefinition AudioFormatUnsupported = new(
+        "AudioFormatUnsupported", "wav_reader", VoiceCloneErrorKind.InvalidData, "Error",
+        "The file is not a WAV file (MP3, FLAC, M4A, Ogg, ...), or uses a WAV codec other than PCM or IEEE float.",
+        "Convert it first, e.g. 'ffmpeg -i in.mp3 -ar 24000 -ac 1 out.wav' or 'sox in.flac out.wav'.");
+
+    public static readonly VoiceCloneErrorDefinition AudioFileMalformed = new(
+        "AudioFileMalformed", "wav_reader", VoiceCloneErrorKind.InvalidData, "Error",
+        "The WAV file is damaged or inconsistent (truncated, sizes that do not add up, zero channels, absurd rate).",
+        "Re-export the recording; the message names the defect.");
+
+    public static readonly VoiceCloneErrorDefinition AudioReadFailed = new(
+        "AudioReadFailed", "wav_reader", VoiceCloneErrorKind.ReadError, "Error",
+        "The audio file could not be opened or read (permissions, locked, I/O error).",
+        "Check that the file is readable by the current user.");
+
+    public static readonly VoiceCloneErrorDefinition AudioTooLong = new(
+        "AudioTooLong", "wav_reader", VoiceCloneErrorKind.LimitsExceeded, "Error",
+        "The recording is too long to hold in memory for this operation.",
+        "Split the recording, or use a command that streams it.");
+
+    public static readonly VoiceCloneErrorDefinition AudioWriteFailed = new(
+        "AudioWriteFailed", "wav_writer", VoiceCloneErrorKind.WriteError, "Error",
+        "An audio file could not be written; nothing partial was left behind.",
+        "Check free space and write permission on the output folder.");
+
+    public static readonly VoiceCloneErrorDefinition FingerprintInvalid = new(
+        "FingerprintInvalid", "fingerprint", VoiceCloneErrorKind.InvalidData, "Error",
+        "A JSON file is not a VoiceClone fingerprint (malformed JSON, foreign document or missing required keys).",
+        "Pass only cloned_<id>.json files written by New-VoiceClone; the message names the defect.");
+
+    public static readonly VoiceCloneErrorDefinition FingerprintTooLarge = new(
+        "FingerprintTooLarge", "fingerprint", VoiceCloneErrorKind.LimitsExceeded, "Error",
+        "A file is far larger than any fingerprint, so it was not parsed.",
+        "Check that the path points at a fingerprint, not at audio or a log.");
+
+    public static readonly VoiceCloneErrorDefinition FingerprintReadFailed = new(
+        "FingerprintReadFailed", "fingerprint", VoiceCloneErrorKind.ReadError, "Error",
+        "A fingerprint file could not be opened or read.",
+        "Check that the file is readable by the current user.");
+
+    public static readonly VoiceCloneErrorDefinition ConfigurationInvalid = new(
+        "ConfigurationInvalid", "configuration", VoiceCloneErrorKind.InvalidArgument, "Error",
+        "A configuration value cannot be used (for example a log directory that cannot be created).",
+        "Pass a folder the current user can create and write.");
+
+    public static readonly VoiceCloneErrorDefinition DependencyLoadFailed = new(
+        "DependencyLoadFailed", "module", VoiceCloneErrorKind.NotInstalled, "Error",
+        "The module's dependencies/ folder is missing or incomplete.",
+        "Reinstall the module or rebuild it with ./build.sh Build.");
+
+    public static readonly VoiceCloneErrorDefinition OperationCancelled = new(
+        "OperationCancelled", "module", VoiceCloneErrorKind.OperationStopped, "Warning",
+        "The command was stopped (Ctrl+C or a pipeline stop); nothing partial was written.",
+        "None; run the command again to finish the work.");
+
+    public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
+        "UnexpectedError", "module", VoiceCloneErrorKind.InvalidData, "Error",
+        "An internal failure the module did not anticipate; the full stack trace is in the log file.",
+        "Report it with the lines around it from logs/app.log.");
+
+    public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
+    [
+        PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
+        AudioTooLong, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        ConfigurationInvalid, DependencyLoadFailed, OperationCancelled, UnexpectedError,
+    ];
+}

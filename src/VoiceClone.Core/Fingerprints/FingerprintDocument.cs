@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace VoiceClone.Core.Fingerprints;
+
+/// <summary>
+/// The on-disk fingerprint, schema v1. The seed layout (text, timestamp, reference_voice_analysis,
+/// model_used) is kept exactly; everything else is additive. Numbers that could not be measured are
+/// written as null (JSON has no NaN).
+/// </summary>
+public sealed class FingerprintDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    [JsonPropertyName("schema_version")] public int? SchemaVersion { get; set; } = CurrentSchemaVersion;
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("text")] public string? Text { get; set; }
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("timestamp")] public double? Timestamp { get; set; }
+    [JsonPropertyName("reference_voice_analysis")] public VoiceAnalysisSection? ReferenceVoiceAnalysis { get; set; }
+    [JsonPropertyName("model_used")] public string? ModelUsed { get; set; }
+    [JsonPropertyName("engine")] public string? Engine { get; set; }
+    [JsonPropertyName("base_voice")] public string? BaseVoice { get; set; }
+    [JsonPropertyName("run_id")] public string? RunId { get; set; }
+    [JsonPropertyName("device")] public string? Device { get; set; }
+    [JsonPropertyName("audio")] public AudioFileSection? Audio { get; set; }
+    [JsonPropertyName("reference_audio")] public AudioFileSection? ReferenceAudio { get; set; }
+    [JsonPropertyName("clone_analysis")] public VoiceAnalysisSection? CloneAnalysis { get; set; }
+    [JsonPropertyName("match_scores")] public Dictionary<string, double?>? MatchScores { get; set; }
+    [JsonPropertyName("timings_ms")] public Dictionary<string, double?>? TimingsMs { get; set; }
+}
+
+public sealed class VoiceAnalysisSection
+{
+    /// <summary>Mean F0 in Hz.</summary>
+    [JsonPropertyName("pitch")] public double? Pitch { get; set; }
+    /// <summary>[low, high] F0 in Hz.</summary>
+    [JsonPropertyName("pitch_range")] public double?[]? PitchRange { get; set; }
+    [JsonPropertyName("stress_energy")] public double? StressEnergy { get; set; }
+    [JsonPropertyName("emotion")] public string? Emotion { get; set; }
+    [JsonPropertyName("emotion_confidence")] public double? EmotionConfidence { get; set; }
+    [JsonPropertyName("speaking_pattern")] public SpeakingPatternSection? SpeakingPattern { get; set; }
+}
+
+public sealed class SpeakingPatternSection
+{
+    [JsonPropertyName("wpm")] public double? Wpm { get; set; }
+    [JsonPropertyName("pause_entropy")] public double? PauseEntropy { get; set; }
+}
+
+public sealed class AudioFileSection
+{
+    /// <summary>Relative to the fingerprint's folder when the audio sits beside it, otherwise absolute.</summary>
+    [JsonPropertyName("path")] public string? Path { get; set; }
+    [JsonPropertyName("sha256")] public string? Sha256 { get; set; }
+    [JsonPropertyName("duration_seconds")] public double? DurationSeconds { get; set; }
+    [JsonPropertyName("sample_rate_hz")] public int? SampleRateHz { get; set; }
+}
