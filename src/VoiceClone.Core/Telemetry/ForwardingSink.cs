@@ -1,5 +1,7 @@
+using System.Globalization;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace VoiceClone.Core.Telemetry;
 
@@ -7,6 +9,8 @@ namespace VoiceClone.Core.Telemetry;
 internal sealed class ForwardingSink : ILogEventSink
 {
     public const string MetricsProperty = "IsMetric";
+    // ':lj' renders strings without quotes, as in the log file.
+    private static readonly MessageTemplateTextFormatter MessageOnly = new("{Message:lj}", CultureInfo.InvariantCulture);
 
     public void Emit(LogEvent logEvent)
     {
@@ -22,6 +26,8 @@ internal sealed class ForwardingSink : ILogEventSink
             LogEventLevel.Warning => ModuleLogLevel.Warning,
             _ => ModuleLogLevel.Error,
         };
-        target.Enqueue(new ModuleLogEvent(level, source, logEvent.RenderMessage(), logEvent.Exception?.ToString()));
+        var message = new StringWriter(CultureInfo.InvariantCulture);
+        MessageOnly.Format(logEvent, message);
+        target.Enqueue(new ModuleLogEvent(level, source, message.ToString(), logEvent.Exception?.ToString()));
     }
 }

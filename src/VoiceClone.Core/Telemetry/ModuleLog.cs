@@ -9,8 +9,8 @@ namespace VoiceClone.Core.Telemetry;
 /// <summary>
 /// The module's one logger (never Serilog's static Log.Logger). Files get DEBUG and above in
 /// logs/app.log ([yyyy-MM-dd HH:mm:ss.fff] [LEVEL] [Source] Message), 10 MB per file, 5 files, older
-/// files gzipped into logs/archive/; several processes may share the file. Cmdlets receive the
-/// same events through <see cref="LogForwarding"/>.
+/// files gzipped into logs/archive/ by <see cref="LogRetention"/>; several processes may share the
+/// file. Cmdlets receive the same events through <see cref="LogForwarding"/>.
 /// </summary>
 public static class ModuleLog
 {
@@ -22,7 +22,10 @@ public static class ModuleLog
     public const string OutputTemplate =
         "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff}] [{" + LogLevelNames.LevelProperty + "}] [{" + LogLevelNames.SourceProperty + "}] {Message:lj}{NewLine}{Exception}";
 
+    private static readonly TimeSpan RetentionSweepInterval = TimeSpan.FromMinutes(1);
     private static readonly object Gate = new();
+    private static Timer? _retentionTimer;
+    private static long _fileSizeLimitBytes = FileSizeLimitBytes;
     private static readonly SwitchableSink FileSinks = new();
     private static readonly Logger Root = new LoggerConfiguration()
         .MinimumLevel.Verbose()
@@ -44,10 +47,16 @@ public static class ModuleLog
     /// <summary>Points the file sinks at the folder <see cref="LogDirectoryResolver"/> picks. Safe to call again.</summary>
     public static void Configure(string moduleRoot, string? configuredDirectory)
     {
+        ConfigureCore(moduleRoot, configuredDirectory, FileSizeLimitBytes);
+    }
+
+    /// <summary>As <see cref="Configure"/>, with a smaller roll size so tests can exercise rolling.</summary>
+    internal static void ConfigureCore(string moduleRoot, string? configuredDirectory, long fileSizeLimitBytes)
+    {
         var (directory, reason) = LogDirectoryResolver.Resolve(moduleRoot, configuredDirectory);
         lock (Gate)
         {
-            if (directory == Directory) return;
+            if (directory == Directory && fileSizeLimitBytes == _fileSizeLimitBytes) return;
             try
             {
                 System.IO.Directory.CreateDirectory(directory);
@@ -57,9 +66,12 @@ public static class ModuleLog
                 throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
                     $"Cannot use '{directory}' as the log folder ({reason}): {e.Message}", directory, e);
             }
-            FileSinks.Swap(CreateFileLogger(directory));
+            _fileSizeLimitBytes = fileSizeLimitBytes;
+            FileSinks.Swap(CreateFileLogger(directory, fileSizeLimitBytes));
             Directory = directory;
             DirectoryReason = reason;
+            SweepRetention();
+            _retentionTimer ??= new Timer(_ => SweepRetention(), null, RetentionSweepInterval, RetentionSweepInterval);
         }
         For("logging").Debug("Logging to {LogFile} ({Reason})", Path.Combine(directory, FileName), reason);
     }
@@ -70,9 +82,21 @@ public static class ModuleLog
         lock (Gate)
         {
             FileSinks.Swap(null);
+            SweepRetention();
+            _retentionTimer?.Dispose();
+            _retentionTimer = null;
             Directory = null;
             DirectoryReason = null;
         }
+    }
+
+    /// <summary>Archives rolled files beyond the retention count (see <see cref="LogRetention"/>).</summary>
+    public static void SweepRetention()
+    {
+        string? directory = Directory;
+        if (directory is null) return;
+        LogRetention.Sweep(directory, FileName, RetainedFileCount);
+        LogRetention.Sweep(directory, JsonFileName, RetainedFileCount);
     }
 
     /// <summary>A logger whose lines carry <paramref name="source"/> as their [Source] tag.</summary>
@@ -92,24 +116,22 @@ public static class ModuleLog
         For(source).Write(serilogLevel, exception, message.Replace("{", "{{").Replace("}", "}}"));
     }
 
-    private static Logger CreateFileLogger(string directory)
+    // Serilog's retention would delete shared files outright, so it keeps them all (null) and LogRetention archives.
+    private static Logger CreateFileLogger(string directory, long fileSizeLimitBytes)
     {
-        var archive = new LogArchiver(Path.Combine(directory, "archive"));
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .WriteTo.File(Path.Combine(directory, FileName),
                 outputTemplate: OutputTemplate,
                 formatProvider: CultureInfo.InvariantCulture,
-                fileSizeLimitBytes: FileSizeLimitBytes,
+                fileSizeLimitBytes: fileSizeLimitBytes,
                 rollOnFileSizeLimit: true,
-                retainedFileCountLimit: RetainedFileCount,
-                shared: true,
-                hooks: archive);
+                retainedFileCountLimit: null,
+                shared: true);
         if (Environment.GetEnvironmentVariable(JsonEnvironmentVariable) is "1" or "true")
         {
             configuration = configuration.WriteTo.File(new CompactJsonFormatter(), Path.Combine(directory, JsonFileName),
-                fileSizeLimitBytes: FileSizeLimitBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: RetainedFileCount,
-                shared: true, hooks: archive);
+                fileSizeLimitBytes: fileSizeLimitBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: null, shared: true);
         }
         return configuration.CreateLogger();
     }

@@ -1,0 +1,189 @@
+<#
+.SYNOPSIS
+    Builds, tests and packages the VoiceClone module.
+.DESCRIPTION
+    Tasks:
+      Build    publish the module to out/VoiceClone/<version>/ (skipped when nothing changed)
+      Test     Build, then xunit (Core, PowerShell), the .NET 8 isolation probe and the Pester scenarios;
+               ends with one line 'Tests: N passed, N failed, N skipped'
+      Package  Build, then zip the module to out/VoiceClone-<version>.zip and report its size
+      Demo     Build, then run the main job on the embedded default (see README)
+      Clean    remove out/ and every bin/ and obj/
+    Works under pwsh 7.4+ on Windows and Linux, and under the System.Management.Automation host that
+    ./pwsh.sh uses where pwsh cannot be installed: it calls .NET directly where that host lacks a cmdlet.
+.EXAMPLE
+    ./build.sh Test
+.EXAMPLE
+    pwsh -File build.ps1 -Task Build -Gpu
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+    # Build against Microsoft.ML.OnnxRuntime.Gpu (needs full nuget.org access; same managed API).
+    [switch] $Gpu,
+    # Rebuild even when out/ is up to date.
+    [switch] $Force
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$repo = $PSScriptRoot
+$out = [System.IO.Path]::Combine($repo, 'out')
+$props = [xml] [System.IO.File]::ReadAllText([System.IO.Path]::Combine($repo, 'Directory.Build.props'))
+$version = "$($props.Project.PropertyGroup.VersionPrefix)".Trim()
+$moduleDir = [System.IO.Path]::Combine($out, 'VoiceClone', $version)
+$rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+
+function Write-Step([string] $Message) { Write-Host "==> $Message" }
+
+function Invoke-Native {
+    # Runs a native command, echoes its output, returns the lines, and stops on a non-zero exit code.
+    param([string] $FilePath, [string[]] $Arguments, [switch] $AllowFailure)
+    $lines = [System.Collections.Generic.List[string]]::new()
+    & $FilePath @Arguments 2>&1 | ForEach-Object { $line = "$_"; $lines.Add($line); Write-Host $line }
+    if ($LASTEXITCODE -ne 0 -and -not $AllowFailure) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    , $lines
+}
+
+function Get-NewestInputTime {
+    $newest = [datetime]::MinValue
+    foreach ($root in 'src', 'module') {
+        foreach ($f in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, $root), '*', [System.IO.SearchOption]::AllDirectories)) {
+            if ($f -match '[\\/](bin|obj)[\\/]') { continue }
+            $t = [System.IO.File]::GetLastWriteTimeUtc($f)
+            if ($t -gt $newest) { $newest = $t }
+        }
+    }
+    foreach ($f in 'Directory.Build.props', 'global.json', 'nuget.config', 'build.ps1') {
+        $t = [System.IO.File]::GetLastWriteTimeUtc([System.IO.Path]::Combine($repo, $f))
+        if ($t -gt $newest) { $newest = $t }
+    }
+    $newest
+}
+
+function Invoke-Build {
+    $stamp = [System.IO.Path]::Combine($moduleDir, '.build-stamp')
+    $flavour = "configuration=$Configuration gpu=$([bool] $Gpu)"
+    if (-not $Force -and [System.IO.File]::Exists($stamp) -and
+        [System.IO.File]::ReadAllText($stamp) -eq $flavour -and
+        [System.IO.File]::GetLastWriteTimeUtc($stamp) -gt (Get-NewestInputTime)) {
+        Write-Step "Build: out/VoiceClone/$version is up to date"
+        return
+    }
+    Write-Step "Build: VoiceClone $version ($Configuration$(if ($Gpu) { ', GPU' }))"
+    if ([System.IO.Directory]::Exists($moduleDir)) { [System.IO.Directory]::Delete($moduleDir, $true) }
+    $gpuProperty = "-p:VoiceCloneGpu=$(([bool] $Gpu).ToString().ToLowerInvariant())"
+    $dependencies = [System.IO.Path]::Combine($moduleDir, 'dependencies')
+    # Core and every package it uses go to dependencies/, resolved there through Core's .deps.json.
+    $null = Invoke-Native dotnet @('publish', "$repo/src/VoiceClone.Core", '-c', $Configuration, '-o', $dependencies, '-nologo', '-v', 'quiet', $gpuProperty)
+    # The cmdlet assembly and the public types load in PowerShell's default context, from the module root.
+    $cmdletBuild = [System.IO.Path]::Combine($out, 'obj', 'cmdlets')
+    $null = Invoke-Native dotnet @('build', "$repo/src/VoiceClone.PowerShell", '-c', $Configuration, '-o', $cmdletBuild, '-nologo', '-v', 'quiet', $gpuProperty)
+    foreach ($name in 'VoiceClone.PowerShell', 'VoiceClone.Abstractions') {
+        foreach ($ext in '.dll', '.pdb', '.xml') {
+            $source = [System.IO.Path]::Combine($cmdletBuild, $name + $ext)
+            if ([System.IO.File]::Exists($source)) { [System.IO.File]::Copy($source, [System.IO.Path]::Combine($moduleDir, $name + $ext), $true) }
+        }
+    }
+    # Abstractions is shared from the default context; a second copy in dependencies/ would never load.
+    foreach ($ext in '.dll', '.pdb', '.xml') {
+        $dup = [System.IO.Path]::Combine($dependencies, 'VoiceClone.Abstractions' + $ext)
+        if ([System.IO.File]::Exists($dup)) { [System.IO.File]::Delete($dup) }
+    }
+    foreach ($file in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, 'module'), '*', [System.IO.SearchOption]::AllDirectories)) {
+        $relative = [System.IO.Path]::GetRelativePath([System.IO.Path]::Combine($repo, 'module'), $file)
+        $target = [System.IO.Path]::Combine($moduleDir, $relative)
+        $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
+        [System.IO.File]::Copy($file, $target, $true)
+    }
+    $manifest = [System.IO.Path]::Combine($moduleDir, 'VoiceClone.psd1')
+    $text = [System.IO.File]::ReadAllText($manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    [System.IO.File]::WriteAllText($manifest, $text)
+    [System.IO.File]::WriteAllText($stamp, $flavour)
+    Write-Step "Build: module at $moduleDir"
+}
+
+function Get-TestCounts([System.Collections.Generic.List[string]] $Lines) {
+    # 'Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13' (one line per test assembly)
+    $counts = @{ Passed = 0; Failed = 0; Skipped = 0; Found = $false }
+    foreach ($line in $Lines) {
+        if ($line -match 'Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)') {
+            $counts.Failed += [int] $Matches[1]; $counts.Passed += [int] $Matches[2]; $counts.Skipped += [int] $Matches[3]; $counts.Found = $true
+        }
+    }
+    $counts
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    $failures = [System.Collections.Generic.List[string]]::new()
+    $env:VOICECLONE_MODULE_PATH = $moduleDir
+
+    Write-Step 'Test: isolation probe (a self-contained .NET 8 process)'
+    $probeDir = [System.IO.Path]::Combine($out, 'probe')
+    $null = Invoke-Native dotnet @('publish', "$repo/tests/VoiceClone.IsolationProbe", '-c', 'Release', '-r', $rid, '--self-contained', '-o', $probeDir, '-nologo', '-v', 'quiet')
+    $env:VOICECLONE_PROBE_PATH = $probeDir
+
+    foreach ($project in 'VoiceClone.Core.Tests', 'VoiceClone.PowerShell.Tests') {
+        Write-Step "Test: $project"
+        $lines = Invoke-Native dotnet @('test', "$repo/tests/$project", '-c', $Configuration, '-nologo', '--logger', 'console;verbosity=normal') -AllowFailure
+        $counts = Get-TestCounts $lines
+        if (-not $counts.Found) { $failures.Add("$project did not run (build failure?)"); $total.Failed++ }
+        $total.Passed += $counts.Passed; $total.Failed += $counts.Failed; $total.Skipped += $counts.Skipped
+    }
+
+    Write-Step 'Test: Pester scenarios (tests/pester)'
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version] '5.0' } | Select-Object -First 1
+    if ($pester) {
+        Write-Host "Using Pester $($pester.Version)"
+        Import-Module $pester -Force
+        $result = Invoke-Pester -Path ([System.IO.Path]::Combine($repo, 'tests', 'pester')) -PassThru -Output Detailed
+        $total.Passed += $result.PassedCount; $total.Failed += $result.FailedCount; $total.Skipped += $result.SkippedCount
+    }
+    else {
+        Write-Host 'Pester 5 is not installed; using the compatible runner tests/pester/MiniPester.psm1'
+        Import-Module ([System.IO.Path]::Combine($repo, 'tests', 'pester', 'MiniPester.psm1')) -Force
+        $result = Invoke-MiniPester -Path ([System.IO.Path]::Combine($repo, 'tests', 'pester'))
+        $total.Passed += $result.Passed; $total.Failed += $result.Failed; $total.Skipped += $result.Skipped
+    }
+
+    foreach ($f in $failures) { Write-Host "FAILED: $f" }
+    Write-Host "Tests: $($total.Passed) passed, $($total.Failed) failed, $($total.Skipped) skipped"
+    if ($total.Failed -gt 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $zip = [System.IO.Path]::Combine($out, "VoiceClone-$version.zip")
+    if ([System.IO.File]::Exists($zip)) { [System.IO.File]::Delete($zip) }
+    $null = [System.Reflection.Assembly]::Load('System.IO.Compression.ZipFile')
+    [System.IO.Compression.ZipFile]::CreateFromDirectory([System.IO.Path]::Combine($out, 'VoiceClone'), $zip)
+    $bytes = 0L
+    foreach ($f in [System.IO.Directory]::EnumerateFiles($moduleDir, '*', [System.IO.SearchOption]::AllDirectories)) { $bytes += ([System.IO.FileInfo]::new($f)).Length }
+    Write-Step ('Package: {0} ({1:N1} MB zipped; module folder {2:N1} MB)' -f $zip, (([System.IO.FileInfo]::new($zip)).Length / 1MB), ($bytes / 1MB))
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & ([System.IO.Path]::Combine($repo, 'tests', 'demo.ps1')) -OutputDirectory ([System.IO.Path]::Combine($repo, 'output'))
+}
+
+function Invoke-Clean {
+    if ([System.IO.Directory]::Exists($out)) { [System.IO.Directory]::Delete($out, $true) }
+    foreach ($dir in [System.IO.Directory]::EnumerateDirectories($repo, '*', [System.IO.SearchOption]::AllDirectories)) {
+        if ($dir -match '[\\/](bin|obj)$' -and [System.IO.Directory]::Exists($dir)) { [System.IO.Directory]::Delete($dir, $true) }
+    }
+    Write-Step 'Clean: done'
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Package' { Invoke-Package }
+    'Demo' { Invoke-Demo }
+    'Clean' { Invoke-Clean }
+}

@@ -1,0 +1,29 @@
+@{
+    RootModule           = 'VoiceClone.PowerShell.dll'
+    # Stamped by build.ps1 from Directory.Build.props (VersionPrefix), the one version source.
+    ModuleVersion        = '0.0.0'
+    GUID                 = '6f0d7c1e-3a51-4c55-9d0e-6b1f7c2d8a41'
+    Author               = 'VoiceClone'
+    CompanyName          = 'VoiceClone'
+    Copyright            = '(c) VoiceClone contributors. MIT licence.'
+    Description          = 'Zero-shot voice cloning and voice analysis: pitch, energy, speaking rate, pauses, emotion, and clones that carry a fingerprint.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    CmdletsToExport      = @(
+        'Get-CloneFingerprint'
+        'Get-VoiceCloneConfiguration'
+        'Set-VoiceCloneConfiguration'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    FormatsToProcess     = @('VoiceClone.Format.ps1xml')
+    TypesToProcess       = @('VoiceClone.Types.ps1xml')
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('voice', 'tts', 'voice-cloning', 'speech', 'audio', 'pitch', 'emotion', 'onnx', 'Linux', 'Windows', 'PSEdition_Core')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'See README.md.'
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using VoiceClone.Core.Fingerprints;
+using VoiceClone.Core.Telemetry;
+
+namespace VoiceClone.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Reads clone fingerprints (cloned_&lt;id&gt;.json) back as typed objects.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(CloneFingerprint))]
+public sealed class GetCloneFingerprintCommand : VoiceCloneCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    /// <summary>Fingerprint files or folders; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Fingerprint files or folders, taken exactly as typed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    protected override string LogSource => "fingerprint";
+
+    protected override void Begin() =>
+        ExecutionMetrics.StateComplexity("Get-CloneFingerprint", LogSource, "O(bytes) per file, each file capped at 1 MiB");
+
+    protected override void Process()
+    {
+        bool literal = ParameterSetName == LiteralPathSet;
+        foreach (string file in InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, "*.json"))
+        {
+            StopToken.ThrowIfCancellationRequested();
+            using var metrics = ExecutionMetrics.Start("Get-CloneFingerprint", LogSource, $"path={file}");
+            try
+            {
+                CloneFingerprint fingerprint = FingerprintReader.Read(file);
+                metrics.Complete(ResultShape.Object(nameof(CloneFingerprint), fingerprint.Text.Length));
+                WriteObject(fingerprint);
+            }
+            catch (VoiceCloneException e)
+            {
+                metrics.Fail(e.ErrorId);
+                WriteEngineError(e, file);
+            }
+            FlushLogEvents();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using VoiceClone.Core.Telemetry;
+
+namespace VoiceClone.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Shows the module's effective settings: version, where logs go and why.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "VoiceCloneConfiguration")]
+[OutputType(typeof(VoiceCloneConfiguration))]
+public sealed class GetVoiceCloneConfigurationCommand : VoiceCloneCmdlet
+{
+    protected override string LogSource => "configuration";
+
+    protected override void End() => WriteObject(Current());
+
+    internal static VoiceCloneConfiguration Current() => new()
+    {
+        Version = ModuleState.Version,
+        ModuleRoot = ModuleState.ModuleRoot,
+        LogDirectory = ModuleLog.Directory,
+        LogDirectorySource = ModuleLog.DirectoryReason,
+        LogFile = ModuleLog.FilePath,
+    };
+}
