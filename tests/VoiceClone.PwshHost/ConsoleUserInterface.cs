@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace VoiceClone.PwshHost;
 
@@ -9,22 +10,25 @@ namespace VoiceClone.PwshHost;
 /// Non-interactive console UI: output to stdout, errors/warnings/verbose/debug to stderr, no colour
 /// escape codes, no prompts (a prompt is an error, as under pwsh -NonInteractive).
 /// </summary>
-internal sealed class ConsoleUserInterface : PSHostUserInterface
+internal sealed partial class ConsoleUserInterface : PSHostUserInterface
 {
+    // CSI and OSC escape sequences (the formatter's table-header styling, $PSStyle colours).
+    [GeneratedRegex(@"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\))")]
+    private static partial Regex EscapeSequence();
+
+    private static string Plain(string text) => text.Contains('\x1b') ? EscapeSequence().Replace(text, "") : text;
+
     public override PSHostRawUserInterface RawUI { get; } = new ConsoleRawUserInterface();
 
-    public override void Write(string value) => Console.Out.Write(value);
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(value);
-    public override void WriteLine(string value) => Console.Out.WriteLine(value);
-    public override void WriteErrorLine(string value) => Console.Error.WriteLine(value);
-    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + message);
-    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + message);
-    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + message);
-    // PowerShell calls this only for records its InformationPreference lets through; Write-Host (tag PSHOST) already wrote itself.
-    public override void WriteInformation(InformationRecord record)
-    {
-        if (!record.Tags.Contains("PSHOST")) Console.Out.WriteLine(record.MessageData);
-    }
+    public override void Write(string value) => Console.Out.Write(Plain(value));
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(Plain(value));
+    public override void WriteLine(string value) => Console.Out.WriteLine(Plain(value));
+    public override void WriteErrorLine(string value) => Console.Error.WriteLine(Plain(value));
+    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + Plain(message));
+    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + Plain(message));
+    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + Plain(message));
+    // Every information record is announced here; PowerShell itself displays (through WriteLine) those its preference lets through.
+    public override void WriteInformation(InformationRecord record) { }
     public override void WriteProgress(long sourceId, ProgressRecord record) { /* no progress bars in a non-interactive host */ }
 
     public override string ReadLine() => throw NonInteractive();

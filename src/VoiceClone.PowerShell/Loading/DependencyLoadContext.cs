@@ -14,20 +14,26 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
     private const string SharedAssemblyName = "VoiceClone.Abstractions";
     private readonly AssemblyDependencyResolver _resolver;
 
-    public DependencyLoadContext(string coreAssemblyPath) : base("VoiceClone", isCollectible: false)
-    {
-        CoreAssemblyPath = coreAssemblyPath;
-        _resolver = new AssemblyDependencyResolver(coreAssemblyPath);
-    }
+    private readonly string _sharedAssemblyPath;
 
-    public string CoreAssemblyPath { get; }
+    public DependencyLoadContext(string moduleRoot, string coreAssemblyPath) : base("VoiceClone", isCollectible: false)
+    {
+        _resolver = new AssemblyDependencyResolver(coreAssemblyPath);
+        _sharedAssemblyPath = Path.Combine(moduleRoot, SharedAssemblyName + ".dll");
+    }
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name == SharedAssemblyName) return null; // the default context's copy
+        if (assemblyName.Name == SharedAssemblyName) return SharedFromDefaultContext();
         string? path = _resolver.ResolveAssemblyToPath(assemblyName);
         return path is null ? null : LoadFromAssemblyPath(path);
     }
+
+    // The default context's copy (the one the cmdlets and scripts see), loaded from the module root if
+    // nothing has asked for it yet; the default context cannot find it on its own from there.
+    private Assembly SharedFromDefaultContext() =>
+        Default.Assemblies.FirstOrDefault(a => a.GetName().Name == SharedAssemblyName)
+        ?? Default.LoadFromAssemblyPath(_sharedAssemblyPath);
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {

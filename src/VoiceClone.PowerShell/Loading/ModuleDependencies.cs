@@ -31,7 +31,7 @@ public static class ModuleDependencies
                     $"VoiceClone's dependencies are missing: expected {corePath} and its .deps.json. Rebuild the module (./build.sh Build) or reinstall it.",
                     corePath);
             }
-            _context = new DependencyLoadContext(corePath);
+            _context = new DependencyLoadContext(moduleRoot, corePath);
             AssemblyLoadContext.Default.Resolving += ResolveCoreFromModuleContext;
         }
     }
