@@ -4,29 +4,29 @@ namespace VoiceClone.Core.Fingerprints;
 
 /// <summary>
 /// The on-disk fingerprint, schema v1. The seed layout (text, timestamp, reference_voice_analysis,
-/// model_used) is kept exactly; everything else is additive. Numbers that could not be measured are
-/// written as null (JSON has no NaN).
+/// model_used) is kept exactly and always written, with null for what could not be measured (JSON
+/// has no NaN); the additive keys are left out when absent.
 /// </summary>
 public sealed class FingerprintDocument
 {
     public const int CurrentSchemaVersion = 1;
 
-    [JsonPropertyName("schema_version")] public int? SchemaVersion { get; set; } = CurrentSchemaVersion;
-    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("schema_version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? SchemaVersion { get; set; } = CurrentSchemaVersion;
+    [JsonPropertyName("id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Id { get; set; }
     [JsonPropertyName("text")] public string? Text { get; set; }
     /// <summary>Unix seconds.</summary>
     [JsonPropertyName("timestamp")] public double? Timestamp { get; set; }
     [JsonPropertyName("reference_voice_analysis")] public VoiceAnalysisSection? ReferenceVoiceAnalysis { get; set; }
     [JsonPropertyName("model_used")] public string? ModelUsed { get; set; }
-    [JsonPropertyName("engine")] public string? Engine { get; set; }
-    [JsonPropertyName("base_voice")] public string? BaseVoice { get; set; }
-    [JsonPropertyName("run_id")] public string? RunId { get; set; }
-    [JsonPropertyName("device")] public string? Device { get; set; }
-    [JsonPropertyName("audio")] public AudioFileSection? Audio { get; set; }
-    [JsonPropertyName("reference_audio")] public AudioFileSection? ReferenceAudio { get; set; }
-    [JsonPropertyName("clone_analysis")] public VoiceAnalysisSection? CloneAnalysis { get; set; }
-    [JsonPropertyName("match_scores")] public Dictionary<string, double?>? MatchScores { get; set; }
-    [JsonPropertyName("timings_ms")] public Dictionary<string, double?>? TimingsMs { get; set; }
+    [JsonPropertyName("engine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Engine { get; set; }
+    [JsonPropertyName("base_voice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? BaseVoice { get; set; }
+    [JsonPropertyName("run_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? RunId { get; set; }
+    [JsonPropertyName("device"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Device { get; set; }
+    [JsonPropertyName("audio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AudioFileSection? Audio { get; set; }
+    [JsonPropertyName("reference_audio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AudioFileSection? ReferenceAudio { get; set; }
+    [JsonPropertyName("clone_analysis"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VoiceAnalysisSection? CloneAnalysis { get; set; }
+    [JsonPropertyName("match_scores"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, double?>? MatchScores { get; set; }
+    [JsonPropertyName("timings_ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, double?>? TimingsMs { get; set; }
 }
 
 public sealed class VoiceAnalysisSection
@@ -50,8 +50,8 @@ public sealed class SpeakingPatternSection
 public sealed class AudioFileSection
 {
     /// <summary>Relative to the fingerprint's folder when the audio sits beside it, otherwise absolute.</summary>
-    [JsonPropertyName("path")] public string? Path { get; set; }
-    [JsonPropertyName("sha256")] public string? Sha256 { get; set; }
-    [JsonPropertyName("duration_seconds")] public double? DurationSeconds { get; set; }
-    [JsonPropertyName("sample_rate_hz")] public int? SampleRateHz { get; set; }
+    [JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Path { get; set; }
+    [JsonPropertyName("sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Sha256 { get; set; }
+    [JsonPropertyName("duration_seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? DurationSeconds { get; set; }
+    [JsonPropertyName("sample_rate_hz"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? SampleRateHz { get; set; }
 }

@@ -31,7 +31,10 @@ public static class FingerprintReader
         FingerprintSchema.Validate(root, fullPath);
         try
         {
-            return root.Deserialize<FingerprintDocument>(FingerprintJson.Options)!;
+            var document = root.Deserialize<FingerprintDocument>(FingerprintJson.Options)!;
+            // Seed-era files carry no schema_version: they are schema 0, not the current default.
+            if (!root.TryGetProperty("schema_version", out _)) document.SchemaVersion = 0;
+            return document;
         }
         catch (JsonException e)
         {
