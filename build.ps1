@@ -95,6 +95,7 @@ function Invoke-Build {
     }
     foreach ($file in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, 'module'), '*', [System.IO.SearchOption]::AllDirectories)) {
         $relative = [System.IO.Path]::GetRelativePath([System.IO.Path]::Combine($repo, 'module'), $file)
+        if ($relative -like 'help*') { continue } # help sources; the MAML built from them ships instead
         $target = [System.IO.Path]::Combine($moduleDir, $relative)
         $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
         [System.IO.File]::Copy($file, $target, $true)
@@ -102,17 +103,20 @@ function Invoke-Build {
     $manifest = [System.IO.Path]::Combine($moduleDir, 'VoiceClone.psd1')
     $text = [System.IO.File]::ReadAllText($manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     [System.IO.File]::WriteAllText($manifest, $text)
+    Write-Step 'Build: help (module/help/*.md -> en-US MAML)'
+    & ([System.IO.Path]::Combine($repo, 'module', 'help', 'ConvertTo-MamlHelp.ps1')) -ModuleManifest $manifest `
+        -MarkdownFolder ([System.IO.Path]::Combine($repo, 'module', 'help')) `
+        -OutputFile ([System.IO.Path]::Combine($moduleDir, 'en-US', 'VoiceClone.PowerShell.dll-Help.xml'))
     [System.IO.File]::WriteAllText($stamp, $flavour)
     Write-Step "Build: module at $moduleDir"
 }
 
 function Get-TestCounts([System.Collections.Generic.List[string]] $Lines) {
-    # 'Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13' (one line per test assembly)
+    # dotnet test's summary, at normal verbosity: 'Total tests: 13' then '     Passed: 12', '     Failed: 0', '    Skipped: 1'
     $counts = @{ Passed = 0; Failed = 0; Skipped = 0; Found = $false }
     foreach ($line in $Lines) {
-        if ($line -match 'Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)') {
-            $counts.Failed += [int] $Matches[1]; $counts.Passed += [int] $Matches[2]; $counts.Skipped += [int] $Matches[3]; $counts.Found = $true
-        }
+        if ($line -match '^\s*Total tests:\s*\d+') { $counts.Found = $true }
+        elseif ($counts.Found -and $line -match '^\s+(Passed|Failed|Skipped):\s+(\d+)\s*$') { $counts[$Matches[1]] += [int] $Matches[2] }
     }
     $counts
 }
@@ -145,8 +149,8 @@ function Invoke-Test {
         $total.Passed += $result.PassedCount; $total.Failed += $result.FailedCount; $total.Skipped += $result.SkippedCount
     }
     else {
-        Write-Host 'Pester 5 is not installed; using the compatible runner tests/pester/MiniPester.psm1'
-        Import-Module ([System.IO.Path]::Combine($repo, 'tests', 'pester', 'MiniPester.psm1')) -Force
+        Write-Host 'Pester 5 is not installed; using the compatible runner tests/pester/MiniPester.ps1'
+        . ([System.IO.Path]::Combine($repo, 'tests', 'pester', 'MiniPester.ps1'))
         $result = Invoke-MiniPester -Path ([System.IO.Path]::Combine($repo, 'tests', 'pester'))
         $total.Passed += $result.Passed; $total.Failed += $result.Failed; $total.Skipped += $result.Skipped
     }

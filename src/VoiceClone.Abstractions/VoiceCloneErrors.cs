@@ -70,16 +70,6 @@ public static class VoiceCloneErrors
         "A configuration value cannot be used (for example a log directory that cannot be created).",
         "Pass a folder the current user can create and write.");
 
-    public static readonly VoiceCloneErrorDefinition DependencyLoadFailed = new(
-        "DependencyLoadFailed", "module", VoiceCloneErrorKind.NotInstalled, "Error",
-        "The module's dependencies/ folder is missing or incomplete.",
-        "Reinstall the module or rebuild it with ./build.sh Build.");
-
-    public static readonly VoiceCloneErrorDefinition OperationCancelled = new(
-        "OperationCancelled", "module", VoiceCloneErrorKind.OperationStopped, "Warning",
-        "The command was stopped (Ctrl+C or a pipeline stop); nothing partial was written.",
-        "None; run the command again to finish the work.");
-
     public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
         "UnexpectedError", "module", VoiceCloneErrorKind.InvalidData, "Error",
         "An internal failure the module did not anticipate; the full stack trace is in the log file.",
@@ -89,6 +79,6 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        ConfigurationInvalid, DependencyLoadFailed, OperationCancelled, UnexpectedError,
+        ConfigurationInvalid, UnexpectedError,
     ];
 }

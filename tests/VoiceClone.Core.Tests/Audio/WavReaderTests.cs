@@ -117,6 +117,16 @@ public sealed class WavReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reads_rf64_with_the_size_from_its_ds64_chunk()
+    {
+        var ds64 = new byte[28];
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(8), 6); // data size in bytes: 3 samples
+        string path = Write(new WavBytes { RiffId = "RF64", DeclaredRiffSize = 0xFFFFFFFF }
+            .Chunk("ds64", ds64).Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(1, 2, 3, 4), declaredSize: 0xFFFFFFFF));
+        Assert.Equal(3, WavReader.ReadMono(path).Samples.Length);
+    }
+
+    [Fact]
     public void Ignores_a_trailing_partial_frame()
     {
         string path = Write(new WavBytes().Fmt(1, 2, 16000, 16).Data([1, 0, 2, 0, 3, 0]));
