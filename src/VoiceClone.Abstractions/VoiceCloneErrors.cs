@@ -45,6 +45,16 @@ public static class VoiceCloneErrors
         "The recording is too long to hold in memory for this operation.",
         "Split the recording, or use a command that streams it.");
 
+    public static readonly VoiceCloneErrorDefinition AudioTooShort = new(
+        "AudioTooShort", "feature_extractor", VoiceCloneErrorKind.InvalidData, "Error",
+        "The recording is shorter than 0.5 s, too short to measure a voice.",
+        "Use a recording of at least a few seconds (5-15 s of speech is ideal).");
+
+    public static readonly VoiceCloneErrorDefinition ModelFileMissing = new(
+        "ModelFileMissing", "models", VoiceCloneErrorKind.ObjectNotFound, "Error",
+        "An optional model (SwiftF0, Silero VAD) was asked for but its file is not where the module looks.",
+        "Put the file where models/README.md says, or leave the option out to use the built-in algorithm.");
+
     public static readonly VoiceCloneErrorDefinition AudioWriteFailed = new(
         "AudioWriteFailed", "wav_writer", VoiceCloneErrorKind.WriteError, "Error",
         "An audio file could not be written; nothing partial was left behind.",
@@ -78,7 +88,7 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        AudioTooLong, AudioTooShort, ModelFileMissing, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         ConfigurationInvalid, UnexpectedError,
     ];
 }

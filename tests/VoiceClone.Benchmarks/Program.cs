@@ -8,6 +8,12 @@ switch (args.FirstOrDefault())
 {
     case "pitch":
         return PitchAccuracy(Path.Combine(shared, "data", "fda"));
+    case "syllables":
+        return SyllableCheck(Path.Combine(shared, "data", "fda"));
+    case "stages":
+        return StageTimes(Path.Combine(shared, "data", "librispeech"));
+    case "features":
+        return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;
@@ -34,6 +40,69 @@ static int PitchAccuracy(string fdaFolder)
         Console.WriteLine($"| {offsetMs:+0.0;-0.0;0} | {scores.RawPitchAccuracy:P2} | {scores.GrossPitchError:P2} | {scores.VoicingDecisionError:P2} | {scores.VoicedInBoth} |");
     }
     Console.WriteLine($"YIN+Viterbi pitch: {audioSeconds / seconds:F0}x real time (one core, includes resampling to 8 kHz)");
+    return 0;
+}
+
+static int FeatureSpeed(string folder)
+{
+    if (!Directory.Exists(folder)) { Console.WriteLine($"skipped: {folder} not found"); return 0; }
+    var files = Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal).ToArray();
+    var audio = files.Select(f => WavReader.ReadMono(f)).ToArray();
+    double audioSeconds = audio.Sum(a => a.DurationSeconds);
+    VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[0], files[0], new()); // warm-up (JIT)
+    var watch = Stopwatch.StartNew();
+    for (int i = 0; i < audio.Length; i++) VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], new());
+    double full = watch.Elapsed.TotalSeconds;
+    watch.Restart();
+    foreach (var a in audio) YinPitchTracker.Track(a, PitchTrackerOptions.Default);
+    double pitchOnly = watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"{files.Length} LibriSpeech files, {audioSeconds:F0} s, one core");
+    Console.WriteLine("| analysis | x real time |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine($"| pitch only (YIN+Viterbi) | {audioSeconds / pitchOnly:F0} |");
+    Console.WriteLine($"| full feature set, energy VAD | {audioSeconds / full:F0} |");
+    var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[0], files[0], new());
+    Console.WriteLine($"sample: {Path.GetFileName(files[0])} pitch {f.Pitch:F1} Hz [{f.PitchRangeLow:F0}-{f.PitchRangeHigh:F0}] voiced {f.VoicedFraction:P0} syl/s {f.SyllablesPerSecond:F2} art {f.ArticulationRate:F2} wpm {f.Wpm:F0} pauses {f.PauseCount} H {f.PauseEntropy:F2} jitter {f.JitterLocal:P2} shimmer {f.ShimmerLocalDb:F2} dB HNR {f.HnrDb:F1} F1-3 {f.F1Hz:F0}/{f.F2Hz:F0}/{f.F3Hz:F0} alpha {f.AlphaRatioDb:F1} mfcc1 {f.MfccMeans[0]:F1}");
+    return 0;
+}
+
+static int SyllableCheck(string fdaFolder)
+{
+    if (!Directory.Exists(fdaFolder)) { Console.WriteLine($"skipped: {fdaFolder} not found"); return 0; }
+    var text = File.ReadAllLines(Path.Combine(fdaFolder, "orthographic.index")).Where(l => l.Length > 4)
+        .ToDictionary(l => l[..3], l => l[4..]);
+    double detected = 0, expected = 0, absError = 0; int n = 0;
+    foreach (var wav in Directory.GetFiles(fdaFolder, "*.wav").Order(StringComparer.Ordinal))
+    {
+        string id = Path.GetFileNameWithoutExtension(wav)[2..];
+        if (!text.TryGetValue(id, out string? sentence)) continue;
+        int truth = EnglishSyllables.Count(sentence);
+        var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(wav, new() { Text = sentence });
+        detected += f.SyllableCount; expected += truth; absError += Math.Abs(f.SyllableCount - truth); n++;
+        if (n <= 6) Console.WriteLine($"{Path.GetFileName(wav)} '{sentence}' syllables {f.SyllableCount}/{truth} voiced {f.VoicedFraction:P0} speech {f.SpeechSeconds:F2}/{f.DurationSeconds:F2} s wpm {f.Wpm:F0}");
+    }
+    Console.WriteLine($"FDA syllable nuclei: {detected}/{expected} detected/expected over {n} sentences; mean absolute error {absError / n:F2} per sentence");
+    return 0;
+}
+
+static int StageTimes(string folder)
+{
+    var audio = Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal).Take(40).Select(f => WavReader.ReadMono(f)).ToArray();
+    double seconds = audio.Sum(a => a.DurationSeconds);
+    var pitch = audio.Select(a => YinPitchTracker.Track(a, PitchTrackerOptions.Default)).ToArray();
+    void Time(string name, Action<int> stage)
+    {
+        stage(0);
+        var w = Stopwatch.StartNew();
+        for (int i = 0; i < audio.Length; i++) stage(i);
+        Console.WriteLine($"| {name} | {w.Elapsed.TotalMilliseconds / seconds:F2} ms per audio second |");
+    }
+    Time("pitch", i => YinPitchTracker.Track(audio[i], PitchTrackerOptions.Default));
+    Time("levels", i => VoiceClone.Core.Analysis.AnalysisFrames.LevelsDb(audio[i].Samples, out _));
+    Time("jitter/shimmer", i => VoiceClone.Core.Analysis.Quality.GlottalPulses.Measure(audio[i].Samples, 16000, pitch[i]));
+    Time("hnr", i => VoiceClone.Core.Analysis.Quality.HarmonicsToNoise.MeasureDb(audio[i].Samples, 16000, pitch[i]));
+    Time("formants", i => VoiceClone.Core.Analysis.Quality.LpcFormants.MeasureMeans(audio[i], pitch[i]));
+    Time("full", i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], "x", new()));
     return 0;
 }
 

@@ -51,13 +51,21 @@ public static class SincResampler
             int phase = (int)(numerator % upFactor);       // how far past it, in 1/L input samples
             float[] h = phaseTable?[phase] ?? kernel.Compute(phase / (double)upFactor, scratch);
             long first = centre - halfTaps + 1;
-            double sum = 0;
             int k0 = (int)Math.Max(0, -first);
             int k1 = (int)Math.Min(h.Length, input.Length - first);
-            for (int k = k0; k < k1; k++) sum += h[k] * input[(int)(first + k)];
-            output[n] = (float)sum;
+            output[n] = k1 > k0 ? Dot(h.AsSpan(k0, k1 - k0), input.Slice((int)(first + k0), k1 - k0)) : 0;
         }
         return output;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var acc = System.Numerics.Vector<float>.Zero;
+        int width = System.Numerics.Vector<float>.Count, i = 0;
+        for (; i <= a.Length - width; i += width) acc += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
+        float sum = System.Numerics.Vector.Sum(acc);
+        for (; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
     }
 
     private static int Gcd(int a, int b)

@@ -1,0 +1,105 @@
+using VoiceClone.Core.Analysis.Pitch;
+
+namespace VoiceClone.Core.Analysis.Quality;
+
+/// <summary>
+/// Cycle-to-cycle perturbation from glottal pulses picked by peak search guided by the pitch track (the idea of
+/// Praat's "To PointProcess (periodic, peaks)", Boersma 2001), then jitter (local) and shimmer (local, dB) with
+/// Praat's defaults: periods 0.1-20 ms, consecutive periods within a factor 1.3, amplitudes within a factor 1.6.
+/// </summary>
+internal static class GlottalPulses
+{
+    private const double ShortestPeriodSeconds = 0.0001;
+    private const double LongestPeriodSeconds = 0.02;
+    private const double MaxPeriodFactor = 1.3;
+    private const double MaxAmplitudeFactor = 1.6;
+    // The next pulse is searched within +-20 % of the expected period.
+    private const double SearchTolerance = 0.2;
+
+    public static (double JitterLocal, double ShimmerLocalDb) Measure(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch)
+    {
+        double jitterSum = 0, shimmerSum = 0, periodSum = 0;
+        int jitterPairs = 0, shimmerPairs = 0, periods = 0;
+        foreach (var (startFrame, endFrame) in VoicedRuns(pitch))
+        {
+            var pulses = FindPulses(x, sampleRateHz, pitch, startFrame, endFrame);
+            for (int i = 0; i + 1 < pulses.Count; i++)
+            {
+                double period = (pulses[i + 1].Time - pulses[i].Time);
+                if (period < ShortestPeriodSeconds || period > LongestPeriodSeconds) continue;
+                periodSum += period; periods++;
+                if (i + 2 < pulses.Count)
+                {
+                    double next = pulses[i + 2].Time - pulses[i + 1].Time;
+                    if (next >= ShortestPeriodSeconds && next <= LongestPeriodSeconds && Math.Max(period, next) / Math.Min(period, next) <= MaxPeriodFactor)
+                    {
+                        jitterSum += Math.Abs(period - next); jitterPairs++;
+                    }
+                }
+                double a = pulses[i].Amplitude, b = pulses[i + 1].Amplitude;
+                if (a > 0 && b > 0 && Math.Max(a, b) / Math.Min(a, b) <= MaxAmplitudeFactor)
+                {
+                    shimmerSum += Math.Abs(20 * Math.Log10(b / a)); shimmerPairs++;
+                }
+            }
+        }
+        double jitter = jitterPairs > 0 && periods > 0 ? (jitterSum / jitterPairs) / (periodSum / periods) : double.NaN;
+        double shimmer = shimmerPairs > 0 ? shimmerSum / shimmerPairs : double.NaN;
+        return (jitter, shimmer);
+    }
+
+    internal static IEnumerable<(int Start, int End)> VoicedRuns(PitchTrack pitch)
+    {
+        int i = 0;
+        while (i < pitch.FrameCount)
+        {
+            if (float.IsNaN(pitch.FrequencyHz[i])) { i++; continue; }
+            int start = i;
+            while (i < pitch.FrameCount && !float.IsNaN(pitch.FrequencyHz[i])) i++;
+            if (i - start >= 3) yield return (start, i - 1);
+        }
+    }
+
+    private static List<(double Time, double Amplitude)> FindPulses(ReadOnlySpan<float> x, int rate, PitchTrack pitch, int startFrame, int endFrame)
+    {
+        var pulses = new List<(double, double)>();
+        int begin = (int)(startFrame * pitch.HopSeconds * rate), end = Math.Min(x.Length - 2, (int)(endFrame * pitch.HopSeconds * rate));
+        if (end - begin < 4) return pulses;
+        // One polarity for the whole run: whichever extreme is larger.
+        float max = 0, min = 0;
+        for (int n = begin; n <= end; n++) { max = Math.Max(max, x[n]); min = Math.Min(min, x[n]); }
+        int sign = max >= -min ? 1 : -1;
+
+        double firstPeriod = 1.0 / pitch.FrequencyHz[startFrame];
+        int position = PeakIn(x, begin, Math.Min(end, begin + (int)(firstPeriod * rate)), sign);
+        while (position > 0 && position < end)
+        {
+            pulses.Add(Refine(x, position, sign, rate));
+            double f0 = pitch.FrequencyAt((double)position / rate);
+            if (double.IsNaN(f0)) break;
+            double period = rate / f0;
+            int from = position + (int)Math.Ceiling(period * (1 - SearchTolerance));
+            int to = Math.Min(end, position + (int)Math.Floor(period * (1 + SearchTolerance)));
+            if (from > to) break;
+            position = PeakIn(x, from, to, sign);
+        }
+        return pulses;
+    }
+
+    private static int PeakIn(ReadOnlySpan<float> x, int from, int to, int sign)
+    {
+        int best = from;
+        for (int n = from; n <= to; n++) if (sign * x[n] > sign * x[best]) best = n;
+        return best;
+    }
+
+    /// <summary>Parabolic interpolation of the peak position and height.</summary>
+    private static (double Time, double Amplitude) Refine(ReadOnlySpan<float> x, int n, int sign, int rate)
+    {
+        if (n <= 0 || n >= x.Length - 1) return ((double)n / rate, sign * x[n]);
+        double a = sign * x[n - 1], b = sign * x[n], c = sign * x[n + 1];
+        double denominator = a - 2 * b + c;
+        double offset = denominator < 0 ? 0.5 * (a - c) / denominator : 0;
+        return ((n + offset) / rate, b - 0.25 * (a - c) * offset);
+    }
+}
