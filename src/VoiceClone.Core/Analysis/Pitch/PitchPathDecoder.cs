@@ -7,8 +7,6 @@ namespace VoiceClone.Core.Analysis.Pitch;
 /// </summary>
 internal static class PitchPathDecoder
 {
-    // YIN's absolute threshold (de Cheveigne & Kawahara use 0.1-0.15): a dip below it is clearly periodic.
-    private const float AbsoluteThreshold = 0.15f;
     // Cost of a candidate that is not YIN's "first dip below threshold": discourages sub-harmonics (octave-down errors).
     private const float NotFirstDipCost = 0.15f;
     // Local cost of declaring a frame unvoiced; candidates with aperiodicity below it are cheaper than silence.
@@ -95,7 +93,7 @@ internal static class PitchPathDecoder
         float best = float.NaN;
         for (int k = 0; k < frame.Count; k++)
         {
-            if (frame.Aperiodicity[k] < AbsoluteThreshold && !(frame.FrequencyHz[k] <= best)) best = frame.FrequencyHz[k];
+            if (frame.Aperiodicity[k] < YinCandidateExtractor.AbsoluteThreshold && !(frame.FrequencyHz[k] <= best)) best = frame.FrequencyHz[k];
         }
         return best;
     }

@@ -9,6 +9,9 @@ namespace VoiceClone.Core.Analysis.Pitch;
 /// </summary>
 internal sealed class YinCandidateExtractor
 {
+    /// <summary>YIN's absolute threshold (the paper uses 0.1-0.15): a dip below it is clearly periodic.</summary>
+    public const float AbsoluteThreshold = 0.15f;
+
     private readonly int _windowSamples;
     private readonly int _minLag;
     private readonly int _maxLag;
@@ -72,6 +75,7 @@ internal sealed class YinCandidateExtractor
         }
 
         frame.Count = 0;
+        (float Hz, float Aperiodicity)? firstDip = null;
         for (int tau = _minLag; tau <= _maxLag; tau++)
         {
             if (!(_cmnd[tau] < _cmnd[tau - 1] && _cmnd[tau] <= _cmnd[tau + 1])) continue;
@@ -80,8 +84,25 @@ internal sealed class YinCandidateExtractor
             double denominator = left - 2 * mid + right;
             double offset = denominator > 0 ? 0.5 * (left - right) / denominator : 0;
             double refinedMin = mid - 0.25 * (left - right) * offset;
-            Insert(ref frame, (float)(_sampleRateHz / (tau + offset)), (float)Math.Max(0, refinedMin));
+            var candidate = ((float)(_sampleRateHz / (tau + offset)), (float)Math.Max(0, refinedMin));
+            firstDip ??= candidate.Item2 < AbsoluteThreshold ? candidate : null;
+            Insert(ref frame, candidate.Item1, candidate.Item2);
         }
+        // Multiples of the period dip as deeply as the period itself (for a pure tone, deeper): YIN's own choice,
+        // the first dip below the threshold, must stay among the candidates whatever its rank.
+        if (firstDip is { } dip && !Contains(frame, dip.Hz)) Replace(ref frame, frame.Count - 1, dip.Hz, dip.Aperiodicity);
+    }
+
+    private static bool Contains(in PitchCandidateFrame frame, float hz)
+    {
+        for (int k = 0; k < frame.Count; k++) if (frame.FrequencyHz[k] == hz) return true;
+        return false;
+    }
+
+    private static void Replace(ref PitchCandidateFrame frame, int index, float hz, float aperiodicity)
+    {
+        frame.FrequencyHz[index] = hz;
+        frame.Aperiodicity[index] = aperiodicity;
     }
 
     private static void Insert(ref PitchCandidateFrame frame, float frequencyHz, float aperiodicity)
