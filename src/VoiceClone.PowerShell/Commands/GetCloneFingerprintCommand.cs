@@ -7,7 +7,7 @@ namespace VoiceClone.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Reads clone fingerprints (cloned_&lt;id&gt;.json) back as typed objects.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(CloneFingerprint))]
 public sealed class GetCloneFingerprintCommand : VoiceCloneCmdlet
 {

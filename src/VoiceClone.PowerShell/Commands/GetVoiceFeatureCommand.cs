@@ -8,7 +8,7 @@ namespace VoiceClone.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Measures a voice: pitch, energy and stress, pauses, speaking rate and voice quality.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "VoiceFeature", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "VoiceFeature", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(VoiceFeatures))]
 public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
 {
