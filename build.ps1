@@ -88,6 +88,11 @@ function Invoke-Build {
             if ([System.IO.File]::Exists($source)) { [System.IO.File]::Copy($source, [System.IO.Path]::Combine($moduleDir, $name + $ext), $true) }
         }
     }
+    # PowerShell 7 runs on Windows, Linux and macOS only: ONNX Runtime's Android and iOS builds (110 MB) are dead weight.
+    foreach ($platform in 'android', 'ios') {
+        $unused = [System.IO.Path]::Combine($dependencies, 'runtimes', $platform)
+        if ([System.IO.Directory]::Exists($unused)) { [System.IO.Directory]::Delete($unused, $true) }
+    }
     # Abstractions is shared from the default context; a second copy in dependencies/ would never load.
     foreach ($ext in '.dll', '.pdb', '.xml') {
         $dup = [System.IO.Path]::Combine($dependencies, 'VoiceClone.Abstractions' + $ext)

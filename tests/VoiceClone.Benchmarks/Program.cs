@@ -12,6 +12,37 @@ switch (args.FirstOrDefault())
         return SyllableCheck(Path.Combine(shared, "data", "fda"));
     case "stages":
         return StageTimes(Path.Combine(shared, "data", "librispeech"));
+    case "onnx-info":
+        foreach (string model in args.Skip(1))
+        {
+            using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(model);
+            Console.WriteLine(model);
+            foreach (var (name, meta) in session.InputMetadata) Console.WriteLine($"  in  {name} {meta.ElementDataType} [{string.Join(",", meta.Dimensions)}]");
+            foreach (var (name, meta) in session.OutputMetadata) Console.WriteLine($"  out {name} {meta.ElementDataType} [{string.Join(",", meta.Dimensions)}]");
+        }
+        return 0;
+    case "swift-timing":
+    {
+        // 150 Hz until exactly 0.500 s, then 250 Hz: where does each tracker place the step?
+        var x = new float[16000];
+        double phase = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double f = i < 8000 ? 150 : 250;
+            phase += 2 * Math.PI * f / 16000;
+            double v = 0;
+            for (int k = 1; k <= 8; k++) v += Math.Sin(k * phase) / k;
+            x[i] = (float)(0.3 * v);
+        }
+        var audio = new AudioBuffer(x, 16000);
+        string swift = Path.Combine(shared, "models", "swift-f0", "model.onnx");
+        foreach (var (name, track) in new[] { ("YIN", YinPitchTracker.Track(audio, PitchTrackerOptions.Default)), ("SwiftF0", SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, swift)) })
+        {
+            double crossing = Enumerable.Range(0, track.FrameCount).Select(track.TimeSeconds).First(t => track.FrequencyAt(t) > 200);
+            Console.WriteLine($"{name}: F0 crosses 200 Hz at {crossing * 1000:F1} ms (true step at 500.0 ms)");
+        }
+        return 0;
+    }
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     default:
@@ -26,21 +57,33 @@ static int PitchAccuracy(string fdaFolder)
     var audio = references.Select(r => WavReader.ReadMono(r.WavPath)).ToList();
     double audioSeconds = audio.Sum(a => a.DurationSeconds);
 
-    var watch = Stopwatch.StartNew();
-    var tracks = audio.Select(a => YinPitchTracker.Track(a, PitchTrackerOptions.Default)).ToList();
-    double seconds = watch.Elapsed.TotalSeconds;
-
     Console.WriteLine($"FDA: {references.Count} files, {audioSeconds:F1} s of speech; reference step {FdaPitchReference.StepSeconds * 1000} ms");
+    PitchTable("Default (YIN+Viterbi)", audio.Select(a => YinPitchTracker.Track(a, PitchTrackerOptions.Default)), references, audioSeconds);
+    string swift = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(fdaFolder))!, "models", "swift-f0", "model.onnx");
+    if (File.Exists(swift))
+    {
+        SwiftF0PitchTracker.Track(audio[0], PitchTrackerOptions.Default, swift); // load the session outside the timing
+        PitchTable("SwiftF0", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
+    }
+    else Console.WriteLine($"skipped: {swift} not found");
+    return 0;
+}
+
+static void PitchTable(string name, IEnumerable<PitchTrack> lazyTracks, IReadOnlyList<FdaPitchReference> references, double audioSeconds)
+{
+    var watch = Stopwatch.StartNew();
+    var tracks = lazyTracks.ToList();
+    double seconds = watch.Elapsed.TotalSeconds;
+    Console.WriteLine();
+    Console.WriteLine($"{name}: {audioSeconds / seconds:F0}x real time on one core");
     Console.WriteLine("| offset ms | RPA (50 cents) | GPE (>20%) | VDE | frames voiced in both |");
     Console.WriteLine("|---|---|---|---|---|");
-    foreach (double offsetMs in new[] { -15.0, -7.5, 0, 7.5, 15 })
+    foreach (double offsetMs in (Environment.GetEnvironmentVariable("OFFSETS") ?? "-15,-7.5,0,7.5,15").Split(",").Select(double.Parse))
     {
         var scores = new PitchScores();
         for (int i = 0; i < references.Count; i++) scores.Add(tracks[i], references[i].FrequencyHz, FdaPitchReference.StepSeconds, offsetMs / 1000);
         Console.WriteLine($"| {offsetMs:+0.0;-0.0;0} | {scores.RawPitchAccuracy:P2} | {scores.GrossPitchError:P2} | {scores.VoicingDecisionError:P2} | {scores.VoicedInBoth} |");
     }
-    Console.WriteLine($"YIN+Viterbi pitch: {audioSeconds / seconds:F0}x real time (one core, includes resampling to 8 kHz)");
-    return 0;
 }
 
 static int FeatureSpeed(string folder)

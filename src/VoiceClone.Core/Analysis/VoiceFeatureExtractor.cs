@@ -4,6 +4,7 @@ using VoiceClone.Core.Analysis.Quality;
 using VoiceClone.Core.Analysis.Rate;
 using VoiceClone.Core.Analysis.Spectral;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Models;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Analysis;
@@ -43,13 +44,20 @@ public static class VoiceFeatureExtractor
         }
         double clippedFraction = ClippedFraction(audio.Samples);
         AudioBuffer x16 = SincResampler.Resample(audio, AnalysisFrames.SampleRateHz);
-        PitchTrack pitch = YinPitchTracker.Track(x16, options.Pitch);
+        PitchTrack pitch = options.PitchAlgorithm == PitchAlgorithm.SwiftF0
+            ? SwiftF0PitchTracker.Track(x16, options.Pitch, ModelLocator.Require(ModelLocator.SwiftF0, "-PitchAlgorithm SwiftF0"))
+            : YinPitchTracker.Track(x16, options.Pitch);
         double[] levelsDb = AnalysisFrames.LevelsDb(x16.Samples, out double[] rms);
-        bool[] speech = EnergyVoiceActivityDetector.Detect(levelsDb);
-        int frames = Math.Min(levelsDb.Length, pitch.FrameCount);
-        bool Voiced(int i) => i < pitch.FrameCount && !float.IsNaN(pitch.FrequencyHz[i]);
+        int frames = levelsDb.Length;
+        var (speech, vadMethod) = DetectSpeech(x16.Samples, levelsDb, options.Vad);
+        // Analysis frames are 10 ms apart; the pitch track may use another hop (SwiftF0: 16 ms), so look up by time.
+        bool Voiced(int i)
+        {
+            int p = pitch.FrameAt(i * AnalysisFrames.HopSeconds);
+            return p >= 0 && !float.IsNaN(pitch.FrequencyHz[p]);
+        }
 
-        double[] voicedHz = Enumerable.Range(0, pitch.FrameCount).Where(Voiced).Select(i => (double)pitch.FrequencyHz[i]).ToArray();
+        double[] voicedHz = pitch.FrequencyHz.Where(f => !float.IsNaN(f)).Select(f => (double)f).ToArray();
         if (voicedHz.Length == 0)
         {
             ModuleLog.For(Source).Warning("No voiced segments in {Path}: pitch and voice-quality fields are NaN", path);
@@ -84,7 +92,7 @@ public static class VoiceFeatureExtractor
             Path = path,
             DurationSeconds = audio.DurationSeconds,
             SampleRateHz = audio.SampleRateHz,
-            PitchAlgorithm = "YIN+Viterbi",
+            PitchAlgorithm = options.PitchAlgorithm == PitchAlgorithm.SwiftF0 ? "SwiftF0" : "YIN+Viterbi",
             Pitch = Statistics.Mean(voicedHz),
             PitchMedian = median,
             PitchRangeLow = Statistics.Percentile(voicedHz, 5),
@@ -94,7 +102,7 @@ public static class VoiceFeatureExtractor
             StressEnergy = Statistics.Mean(Enumerable.Range(0, frames).Where(i => speech[i]).Select(i => rms[i])),
             StressContrastDb = Statistics.StandardDeviation(Enumerable.Range(0, frames).Where(Voiced).Select(i => levelsDb[i])),
             EnergyMeanDb = Statistics.Mean(Enumerable.Range(0, frames).Where(i => speech[i]).Select(i => levelsDb[i])),
-            VadMethod = "Energy",
+            VadMethod = vadMethod,
             SpeechSeconds = speechSeconds,
             PauseCount = pauses.Length,
             PauseDurations = pauses,
@@ -137,6 +145,19 @@ public static class VoiceFeatureExtractor
         ];
         if (vector.Length != FeatureNames.Count) throw new InvalidOperationException("Feature vector and names disagree.");
         return f with { FeatureVector = vector };
+    }
+
+    private static (bool[] Speech, string Method) DetectSpeech(float[] x16, double[] levelsDb, VadMethod method)
+    {
+        string? silero = method switch
+        {
+            VadMethod.Silero => ModelLocator.Require(ModelLocator.SileroVad, "-Vad Silero"),
+            VadMethod.Auto => ModelLocator.Find(ModelLocator.SileroVad),
+            _ => null,
+        };
+        return silero is null
+            ? (EnergyVoiceActivityDetector.Detect(levelsDb), "Energy")
+            : (SileroVoiceActivityDetector.Detect(x16, levelsDb.Length, AnalysisFrames.HopSeconds, silero), "Silero");
     }
 
     private static PitchContourPoint[] Contour(PitchTrack pitch) =>

@@ -6,6 +6,8 @@ namespace VoiceClone.Core.Analysis;
 public sealed record VoiceFeatureOptions
 {
     public PitchTrackerOptions Pitch { get; init; } = PitchTrackerOptions.Default;
+    public PitchAlgorithm PitchAlgorithm { get; init; } = PitchAlgorithm.Default;
+    public VadMethod Vad { get; init; } = VadMethod.Auto;
     /// <summary>Shortest silence inside speech that counts as a pause.</summary>
     public double MinimumPauseSeconds { get; init; } = 0.25;
     /// <summary>The words spoken, when known: Wpm is then exact rather than estimated from syllables.</summary>

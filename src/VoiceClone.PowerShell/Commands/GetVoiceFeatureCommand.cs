@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Models;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.PowerShell.Commands;
@@ -30,6 +31,14 @@ public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
     [Alias("PSPath", "LP", "FullName")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Pitch tracker: the built-in YIN+Viterbi (Default) or the SwiftF0 model.</summary>
+    [Parameter]
+    public PitchAlgorithm PitchAlgorithm { get; set; } = PitchAlgorithm.Default;
+
+    /// <summary>Speech detector: Silero when its model is present (Auto), Silero, or Energy.</summary>
+    [Parameter]
+    public VadMethod Vad { get; set; } = VadMethod.Auto;
 
     /// <summary>Lowest F0 searched, Hz.</summary>
     [Parameter]
@@ -72,9 +81,15 @@ public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
             ThrowTerminatingError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
                 $"-PitchCeilingHz ({PitchCeilingHz}) must be above -PitchFloorHz ({PitchFloorHz}).", null));
         }
+        // A missing model is one error for the whole command, not one per file.
+        if (PitchAlgorithm == PitchAlgorithm.SwiftF0) ModelLocator.Require(ModelLocator.SwiftF0, "-PitchAlgorithm SwiftF0");
+        if (Vad == VadMethod.Silero) ModelLocator.Require(ModelLocator.SileroVad, "-Vad Silero");
         var pitch = SpeechRange ? PitchTrackerOptions.Speech
             : PitchTrackerOptions.Default with { MinHz = PitchFloorHz, MaxHz = PitchCeilingHz };
-        _options = new VoiceFeatureOptions { Pitch = pitch, MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour };
+        _options = new VoiceFeatureOptions
+        {
+            Pitch = pitch, PitchAlgorithm = PitchAlgorithm, Vad = Vad, MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
+        };
         _queue = new OrderedWorkQueue<VoiceFeatures>(ThrottleLimit, StopToken);
     }
 

@@ -1,3 +1,4 @@
+using VoiceClone.Core.Models;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.PowerShell;
@@ -21,6 +22,7 @@ internal static class ModuleState
         lock (Gate)
         {
             ModuleRoot = moduleRoot;
+            ModelLocator.ModuleRoot = moduleRoot;
             _imports++;
             ModuleLog.Configure(moduleRoot, ConfiguredLogDirectory);
         }
@@ -35,7 +37,8 @@ internal static class ModuleState
             if (_imports == 0) return;
             _imports--;
             if (_imports > 0) return;
-            ModuleLog.Write(VoiceClone.ModuleLogLevel.Debug, "module", "VoiceClone removed; flushing logs");
+            ModuleLog.Write(VoiceClone.ModuleLogLevel.Debug, "module", $"VoiceClone removed; disposing {OnnxSessionCache.Count} model session(s), flushing logs");
+            OnnxSessionCache.DisposeAll();
             ModuleLog.Shutdown();
         }
     }

@@ -13,8 +13,6 @@ internal static class EnergyVoiceActivityDetector
     private const double MinimumMarginDb = 6;
     // Quieter than this is silence whatever the statistics say (-60 dBFS).
     private const double AbsoluteSilenceDb = -60;
-    private const int BridgeGapFrames = 10;   // 100 ms: the gap inside a word, a stop closure
-    private const int DropBurstFrames = 5;    // 50 ms: a click, a breath
 
     public static bool[] Detect(double[] levelsDb)
     {
@@ -24,22 +22,7 @@ internal static class EnergyVoiceActivityDetector
         double loud = Statistics.Percentile(levelsDb, 95);
         double threshold = Math.Max(AbsoluteSilenceDb, Math.Max(floor + MinimumMarginDb, floor + ThresholdFraction * (loud - floor)));
         for (int i = 0; i < levelsDb.Length; i++) speech[i] = levelsDb[i] > threshold;
-        FillRuns(speech, value: false, maxLength: BridgeGapFrames);
-        FillRuns(speech, value: true, maxLength: DropBurstFrames);
+        SpeechMask.Smooth(speech);
         return speech;
-    }
-
-    /// <summary>Flips interior runs of <paramref name="value"/> no longer than <paramref name="maxLength"/>.</summary>
-    internal static void FillRuns(bool[] mask, bool value, int maxLength)
-    {
-        int i = 0;
-        while (i < mask.Length)
-        {
-            if (mask[i] != value) { i++; continue; }
-            int start = i;
-            while (i < mask.Length && mask[i] == value) i++;
-            bool interior = start > 0 && i < mask.Length;
-            if (interior && i - start <= maxLength) for (int k = start; k < i; k++) mask[k] = !value;
-        }
     }
 }

@@ -1,0 +1,52 @@
+using Microsoft.ML.OnnxRuntime;
+using VoiceClone.Core.Audio;
+using VoiceClone.Core.Models;
+
+namespace VoiceClone.Core.Analysis.Pitch;
+
+/// <summary>
+/// Pitch from the SwiftF0 neural estimator (Nieradzik 2025, ONNX, MIT): 16 kHz audio in, one F0 and confidence
+/// per 256-sample (16 ms) hop out; a frame is voiced when its confidence reaches the threshold and its F0 lies in the
+/// asked range. Frame i is centred at 256 i samples: measured, not assumed. The Python package places frames 127.5
+/// samples later, but with that offset a synthetic 150-to-250 Hz step shows up 20 ms late and FDA's laryngograph
+/// reference fits best 6 ms the other way, so this export behaves like a centred STFT.
+/// Long recordings go through in one-minute chunks so memory stays bounded.
+/// </summary>
+public static class SwiftF0PitchTracker
+{
+    public const int RateHz = 16000;
+    public const int HopSamples = 256;
+    // The reference implementation's default voicing threshold; on FDA it gave 88.0 % raw pitch accuracy and 6.5 %
+    // voicing error against 83.1 % and 10.7 % at 0.5.
+    private const float VoicedConfidence = 0.9f;
+    private const int ChunkSamples = 3750 * HopSamples; // 60 s, a whole number of hops
+
+    public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
+    {
+        InferenceSession session = OnnxSessionCache.Get(modelPath);
+        string input = session.InputMetadata.Keys.Single();
+        string pitchOutput = OutputNamed(session, "pitch"), confidenceOutput = OutputNamed(session, "confidence");
+        float[] x = SincResampler.Resample(audio, RateHz).Samples;
+        var frequency = new List<float>();
+        var voicing = new List<float>();
+        for (int start = 0; start < x.Length; start += ChunkSamples)
+        {
+            float[] chunk = x.AsSpan(start, Math.Min(ChunkSamples, x.Length - start)).ToArray();
+            using var tensor = OrtValue.CreateTensorValueFromMemory(chunk, [1, chunk.Length]);
+            using var outputs = session.Run(new RunOptions(), new Dictionary<string, OrtValue> { [input] = tensor }, [pitchOutput, confidenceOutput]);
+            ReadOnlySpan<float> hz = outputs[0].GetTensorDataAsSpan<float>(), confidence = outputs[1].GetTensorDataAsSpan<float>();
+            for (int i = 0; i < hz.Length; i++)
+            {
+                bool voiced = confidence[i] >= VoicedConfidence && hz[i] >= options.MinHz && hz[i] <= options.MaxHz;
+                frequency.Add(voiced ? hz[i] : float.NaN);
+                voicing.Add(confidence[i]);
+            }
+        }
+        return new PitchTrack((double)HopSamples / RateHz, [.. frequency], [.. voicing]);
+    }
+
+    private static string OutputNamed(InferenceSession session, string part) =>
+        session.OutputMetadata.Keys.FirstOrDefault(k => k.Contains(part, StringComparison.OrdinalIgnoreCase))
+        ?? throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+            $"The SwiftF0 model has no '{part}' output (outputs: {string.Join(", ", session.OutputMetadata.Keys)}); is it the right file?");
+}

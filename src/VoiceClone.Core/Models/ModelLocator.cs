@@ -1,0 +1,47 @@
+using VoiceClone.Core.Telemetry;
+
+namespace VoiceClone.Core.Models;
+
+/// <summary>
+/// Finds model files by their path under models/ (for example "swift-f0/model.onnx"), first match wins:
+/// $VOICECLONE_MODELS_DIR; the repository's models/ when running from a source checkout; the per-user data
+/// folder (%LOCALAPPDATA%\VoiceClone\models, or $XDG_DATA_HOME/VoiceClone/models, default ~/.local/share/VoiceClone/models).
+/// </summary>
+public static class ModelLocator
+{
+    public const string EnvironmentVariable = "VOICECLONE_MODELS_DIR";
+    public const string SwiftF0 = "swift-f0/model.onnx";
+    public const string SileroVad = "silero-vad/silero_vad.onnx";
+
+    /// <summary>Set by the module at import, so a source checkout's models/ is found.</summary>
+    public static string? ModuleRoot { get; set; }
+
+    public static IReadOnlyList<string> SearchFolders()
+    {
+        var folders = new List<string>();
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment) folders.Add(Path.GetFullPath(fromEnvironment));
+        if (ModuleRoot is not null && LogDirectoryResolver.FindSourceCheckout(ModuleRoot) is { } checkout) folders.Add(Path.Combine(checkout, "models"));
+        folders.Add(PerUserModels());
+        return folders;
+    }
+
+    public static string? Find(string relativePath) =>
+        SearchFolders().Select(f => Path.Combine(f, relativePath)).FirstOrDefault(File.Exists);
+
+    /// <summary>The path, or a ModelFileMissing error that lists every place searched.</summary>
+    public static string Require(string relativePath, string purpose) =>
+        Find(relativePath) ?? throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+            $"{purpose} needs the model file '{relativePath}', which is not in any of: {string.Join("; ", SearchFolders())}. See models/README.md.",
+            relativePath);
+
+    private static string PerUserModels()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "VoiceClone", "models");
+        }
+        string? xdgData = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        string root = !string.IsNullOrWhiteSpace(xdgData) ? xdgData : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(root, "VoiceClone", "models");
+    }
+}

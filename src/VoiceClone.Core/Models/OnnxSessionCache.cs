@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Microsoft.ML.OnnxRuntime;
+using VoiceClone.Core.Telemetry;
+
+namespace VoiceClone.Core.Models;
+
+/// <summary>
+/// One warm ONNX Runtime session per model file, created on first use and shared by every call, thread and
+/// runspace in the process (InferenceSession.Run is thread-safe); disposed when the module is removed.
+/// </summary>
+public static class OnnxSessionCache
+{
+    private static readonly ConcurrentDictionary<string, Lazy<InferenceSession>> Sessions = new(StringComparer.Ordinal);
+
+    public static InferenceSession Get(string modelPath) =>
+        Sessions.GetOrAdd(Path.GetFullPath(modelPath), path => new Lazy<InferenceSession>(() => Create(path))).Value;
+
+    public static int Count => Sessions.Count;
+
+    public static void DisposeAll()
+    {
+        foreach (var key in Sessions.Keys.ToArray())
+        {
+            if (Sessions.TryRemove(key, out var session) && session.IsValueCreated) session.Value.Dispose();
+        }
+    }
+
+    private static InferenceSession Create(string path)
+    {
+        // A module must not phone home from users' scheduled tasks.
+        OrtEnv.Instance().DisableTelemetryEvents();
+        using var metrics = ExecutionMetrics.Start("LoadOnnxModel", "models", $"path={path}");
+        // One thread per session: callers already run one file per core, so more would only oversubscribe.
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        var session = new InferenceSession(path, options);
+        metrics.Complete($"InferenceSession inputs={session.InputMetadata.Count} outputs={session.OutputMetadata.Count}");
+        return session;
+    }
+}
