@@ -10,8 +10,6 @@ switch (args.FirstOrDefault())
         return PitchAccuracy(Path.Combine(shared, "data", "fda"));
     case "syllables":
         return SyllableCheck(Path.Combine(shared, "data", "fda"));
-    case "stages":
-        return StageTimes(Path.Combine(shared, "data", "librispeech"));
     case "onnx-info":
         foreach (string model in args.Skip(1))
         {
@@ -41,6 +39,23 @@ switch (args.FirstOrDefault())
             double crossing = Enumerable.Range(0, track.FrameCount).Select(track.TimeSeconds).First(t => track.FrequencyAt(t) > 200);
             Console.WriteLine($"{name}: F0 crosses 200 Hz at {crossing * 1000:F1} ms (true step at 500.0 ms)");
         }
+        return 0;
+    }
+    case "make-hour":
+    {
+        // One hour of real speech: the LibriSpeech references repeated, written as 16 kHz 16-bit PCM.
+        var clips = Directory.GetFiles(Path.Combine(shared, "data", "librispeech"), "*.wav").Order(StringComparer.Ordinal).Select(f => WavReader.ReadMono(f).Samples).ToArray();
+        var hour = new List<float>(16000 * 3600);
+        for (int i = 0; hour.Count < 16000 * 3600; i++) hour.AddRange(clips[i % clips.Length]);
+        WavWriter.Write(args[2], hour.ToArray().AsSpan(0, 16000 * 3600), 16000, WavSampleFormat.Pcm16, overwrite: true);
+        return 0;
+    }
+    case "analyze":
+    {
+        var watch = Stopwatch.StartNew();
+        var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(args[2], new());
+        Console.WriteLine($"{args[2]}: {f.DurationSeconds:F0} s analysed in {watch.Elapsed.TotalSeconds:F1} s ({f.DurationSeconds / watch.Elapsed.TotalSeconds:F0}x real time); pitch {f.Pitch:F1} Hz, syllables {f.SyllableCount}, pauses {f.PauseCount}, VAD {f.VadMethod}");
+        Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }
     case "features":
@@ -125,27 +140,6 @@ static int SyllableCheck(string fdaFolder)
         if (n <= 6) Console.WriteLine($"{Path.GetFileName(wav)} '{sentence}' syllables {f.SyllableCount}/{truth} voiced {f.VoicedFraction:P0} speech {f.SpeechSeconds:F2}/{f.DurationSeconds:F2} s wpm {f.Wpm:F0}");
     }
     Console.WriteLine($"FDA syllable nuclei: {detected}/{expected} detected/expected over {n} sentences; mean absolute error {absError / n:F2} per sentence");
-    return 0;
-}
-
-static int StageTimes(string folder)
-{
-    var audio = Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal).Take(40).Select(f => WavReader.ReadMono(f)).ToArray();
-    double seconds = audio.Sum(a => a.DurationSeconds);
-    var pitch = audio.Select(a => YinPitchTracker.Track(a, PitchTrackerOptions.Default)).ToArray();
-    void Time(string name, Action<int> stage)
-    {
-        stage(0);
-        var w = Stopwatch.StartNew();
-        for (int i = 0; i < audio.Length; i++) stage(i);
-        Console.WriteLine($"| {name} | {w.Elapsed.TotalMilliseconds / seconds:F2} ms per audio second |");
-    }
-    Time("pitch", i => YinPitchTracker.Track(audio[i], PitchTrackerOptions.Default));
-    Time("levels", i => VoiceClone.Core.Analysis.AnalysisFrames.LevelsDb(audio[i].Samples, out _));
-    Time("jitter/shimmer", i => VoiceClone.Core.Analysis.Quality.GlottalPulses.Measure(audio[i].Samples, 16000, pitch[i]));
-    Time("hnr", i => VoiceClone.Core.Analysis.Quality.HarmonicsToNoise.MeasureDb(audio[i].Samples, 16000, pitch[i]));
-    Time("formants", i => VoiceClone.Core.Analysis.Quality.LpcFormants.MeasureMeans(audio[i], pitch[i]));
-    Time("full", i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], "x", new()));
     return 0;
 }
 

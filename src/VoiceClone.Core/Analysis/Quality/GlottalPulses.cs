@@ -16,10 +16,8 @@ internal static class GlottalPulses
     // The next pulse is searched within +-20 % of the expected period.
     private const double SearchTolerance = 0.2;
 
-    public static (double JitterLocal, double ShimmerLocalDb) Measure(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch)
+    public static void Accumulate(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch, QualityTotals totals)
     {
-        double jitterSum = 0, shimmerSum = 0, periodSum = 0;
-        int jitterPairs = 0, shimmerPairs = 0, periods = 0;
         foreach (var (startFrame, endFrame) in VoicedRuns(pitch))
         {
             var pulses = FindPulses(x, sampleRateHz, pitch, startFrame, endFrame);
@@ -27,25 +25,22 @@ internal static class GlottalPulses
             {
                 double period = (pulses[i + 1].Time - pulses[i].Time);
                 if (period < ShortestPeriodSeconds || period > LongestPeriodSeconds) continue;
-                periodSum += period; periods++;
+                totals.PeriodSum += period; totals.Periods++;
                 if (i + 2 < pulses.Count)
                 {
                     double next = pulses[i + 2].Time - pulses[i + 1].Time;
                     if (next >= ShortestPeriodSeconds && next <= LongestPeriodSeconds && Math.Max(period, next) / Math.Min(period, next) <= MaxPeriodFactor)
                     {
-                        jitterSum += Math.Abs(period - next); jitterPairs++;
+                        totals.JitterSum += Math.Abs(period - next); totals.JitterPairs++;
                     }
                 }
                 double a = pulses[i].Amplitude, b = pulses[i + 1].Amplitude;
                 if (a > 0 && b > 0 && Math.Max(a, b) / Math.Min(a, b) <= MaxAmplitudeFactor)
                 {
-                    shimmerSum += Math.Abs(20 * Math.Log10(b / a)); shimmerPairs++;
+                    totals.ShimmerSum += Math.Abs(20 * Math.Log10(b / a)); totals.ShimmerPairs++;
                 }
             }
         }
-        double jitter = jitterPairs > 0 && periods > 0 ? (jitterSum / jitterPairs) / (periodSum / periods) : double.NaN;
-        double shimmer = shimmerPairs > 0 ? shimmerSum / shimmerPairs : double.NaN;
-        return (jitter, shimmer);
     }
 
     internal static IEnumerable<(int Start, int End)> VoicedRuns(PitchTrack pitch)

@@ -15,10 +15,10 @@ internal static class HarmonicsToNoise
     // Every second voiced frame: 20 ms apart, so the 40 ms windows still overlap and cover all voiced speech.
     private const int FrameStride = 2;
 
-    public static double MeasureDb(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch)
+    public static void Accumulate(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch, QualityTotals totals)
     {
         int window = (int)(WindowSeconds * sampleRateHz);
-        double sumDb = 0; int frames = 0, voiced = 0;
+        int voiced = 0;
         for (int i = 0; i < pitch.FrameCount; i++)
         {
             double f0 = pitch.FrequencyHz[i];
@@ -30,10 +30,9 @@ internal static class HarmonicsToNoise
             for (int l = Math.Max(1, lag - 2); l <= lag + 2; l++) best = Math.Max(best, NormalisedCorrelation(x, start, window, l));
             if (best <= 0) continue;
             double r = Math.Min(best, MaxCorrelation);
-            sumDb += 10 * Math.Log10(r / (1 - r));
-            frames++;
+            totals.HnrDbSum += 10 * Math.Log10(r / (1 - r));
+            totals.HnrFrames++;
         }
-        return frames > 0 ? sumDb / frames : double.NaN;
     }
 
     private static double NormalisedCorrelation(ReadOnlySpan<float> x, int start, int length, int lag)

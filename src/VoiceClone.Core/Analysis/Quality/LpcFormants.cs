@@ -19,12 +19,11 @@ internal static class LpcFormants
     // Analyse every third voiced frame (30 ms apart): formant means converge long before every frame is used.
     private const int FrameStride = 3;
 
-    public static (double F1, double F2, double F3) MeasureMeans(AudioBuffer audio16k, PitchTrack pitch)
+    public static void Accumulate(AudioBuffer audio16k, PitchTrack pitch, QualityTotals totals)
     {
         float[] x = audio16k.Samples;
         // Pre-emphasis y[n] = x[n] - a x[n-1], a = exp(-2 pi 50 / fs): +6 dB/octave above 50 Hz.
         double emphasis = Math.Exp(-2 * Math.PI * 50 / RateHz);
-        var sums = new double[3]; var counts = new int[3];
         var frame = new double[WindowSamples];
         var r = new double[Order + 1];
         var coefficients = new double[Order + 1];
@@ -51,10 +50,8 @@ internal static class LpcFormants
                 .Select(z => (Hz: z.Phase * RateHz / (2 * Math.PI), Bandwidth: -Math.Log(z.Magnitude) * RateHz / Math.PI))
                 .Where(f => f.Hz > MinFormantHz && f.Hz < RateHz / 2.0 - MinFormantHz && f.Bandwidth < MaxBandwidthHz)
                 .Select(f => f.Hz).Order().Take(3).ToArray();
-            for (int k = 0; k < formants.Length; k++) { sums[k] += formants[k]; counts[k]++; }
+            for (int k = 0; k < formants.Length; k++) { totals.FormantSums[k] += formants[k]; totals.FormantCounts[k]++; }
         }
-        double Mean(int k) => counts[k] > 0 ? sums[k] / counts[k] : double.NaN;
-        return (Mean(0), Mean(1), Mean(2));
     }
 
     /// <summary>Solves for a[0..p] (a[0] = 1) with A(z) = sum a_k z^-k; false when the recursion is unstable.</summary>
