@@ -7,7 +7,8 @@
       Test     Build, then xunit (Core, PowerShell), the .NET 8 isolation probe and the Pester scenarios;
                ends with one line 'Tests: N passed, N failed, N skipped'
       Package  Build, then zip the module to out/VoiceClone-<version>.zip and report its size
-      Demo     Build, then run the main job on the embedded default (see README)
+      Demo     Build, then run the main job on a real recording (see README)
+      Bench    accuracy and speed tables (FDA pitch vs Praat, SwiftF0, syllables, x real time, one-hour memory)
       Clean    remove out/ and every bin/ and obj/
     Works under pwsh 7.4+ on Windows and Linux, and under the System.Management.Automation host that
     ./pwsh.sh uses where pwsh cannot be installed: it calls .NET directly where that host lacks a cmdlet.
@@ -18,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
@@ -176,9 +177,66 @@ function Invoke-Package {
     Write-Step ('Package: {0} ({1:N1} MB zipped; module folder {2:N1} MB)' -f $zip, (([System.IO.FileInfo]::new($zip)).Length / 1MB), ($bytes / 1MB))
 }
 
+function Install-DebianPackage([string] $Package, [string] $Probe) {
+    # Installs a Debian package when its file is missing and we may (root with apt); otherwise says what to install.
+    if ([System.IO.File]::Exists($Probe)) { return $true }
+    $apt = '/usr/bin/apt-get'
+    if (-not [System.IO.File]::Exists($apt) -or [System.Environment]::UserName -ne 'root') {
+        Write-Host "Install the Debian package '$Package' for this step (sudo apt-get install $Package)."
+        return $false
+    }
+    Write-Step "Installing Debian package $Package"
+    $null = Invoke-Native $apt @('update', '-qq')
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $null = Invoke-Native $apt @('install', '-y', '-qq', $Package)
+    [System.IO.File]::Exists($Probe)
+}
+
+function Install-SileroVad {
+    # The Silero VAD model (MIT) ships in the npm package @ricky0123/vad-web; pinned and checked by hash.
+    $target = [System.IO.Path]::Combine($repo, 'models', 'silero-vad', 'silero_vad.onnx')
+    $sha256 = '1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3'
+    if ([System.IO.File]::Exists($target)) { return }
+    if (-not (Get-Command npm -ErrorAction Ignore)) { Write-Host 'npm not found: Silero VAD not installed; the energy detector is used instead.'; return }
+    Write-Step 'Installing Silero VAD from npm (@ricky0123/vad-web@0.0.31)'
+    $work = [System.IO.Path]::Combine($out, 'npm-silero')
+    $null = [System.IO.Directory]::CreateDirectory($work)
+    $null = Invoke-Native npm @('pack', '@ricky0123/vad-web@0.0.31', '--pack-destination', $work, '--silent')
+    $tarball = [System.IO.Directory]::GetFiles($work, '*.tgz')[0]
+    $null = Invoke-Native tar @('-xzf', $tarball, '-C', $work, 'package/dist/silero_vad_v6.onnx')
+    $extracted = [System.IO.Path]::Combine($work, 'package', 'dist', 'silero_vad_v6.onnx')
+    $actual = [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.IO.File]::ReadAllBytes($extracted))).ToLowerInvariant()
+    if ($actual -ne $sha256) { throw "silero_vad_v6.onnx from npm has sha256 $actual, expected $sha256" }
+    $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
+    [System.IO.File]::Copy($extracted, $target, $true)
+}
+
 function Invoke-Demo {
     Invoke-Build
-    & ([System.IO.Path]::Combine($repo, 'tests', 'demo.ps1')) -OutputDirectory ([System.IO.Path]::Combine($repo, 'output'))
+    Install-SileroVad
+    $recording = '/usr/share/sounds/alsa/Front_Center.wav'
+    if (-not (Install-DebianPackage 'alsa-utils' $recording)) { throw "The demo needs a real recording: $recording (package alsa-utils)." }
+    Import-Module ([System.IO.Path]::Combine($moduleDir, 'VoiceClone.psd1')) -Force
+    Write-Step "Demo: Get-VoiceFeature $recording"
+    $features = Get-VoiceFeature -LiteralPath $recording -Text 'Front center'
+    $features | Out-Host
+    $features | Select-Object PitchMedian, PitchStdSemitones, VoicedFraction, VadMethod, SpeechSeconds, SyllableCount, Wpm, WpmSource, JitterLocal, ShimmerLocalDb, HnrDb, F1Hz, F2Hz, F3Hz | Out-Host
+}
+
+function Invoke-Bench {
+    $bench = [System.IO.Path]::Combine($out, 'bench')
+    $null = Invoke-Native dotnet @('build', "$repo/tests/VoiceClone.Benchmarks", '-c', 'Release', '-o', $bench, '-nologo', '-v', 'quiet')
+    $shared = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($repo, '..', 'shared'))
+    $exe = [System.IO.Path]::Combine($bench, 'VoiceClone.Benchmarks.dll')
+    $null = Install-DebianPackage 'praat' '/usr/bin/praat'
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features') {
+        Write-Step "Bench: $mode"
+        $null = Invoke-Native dotnet @($exe, $mode, $shared)
+    }
+    Write-Step 'Bench: one hour of speech in a fresh process (peak memory)'
+    $hour = [System.IO.Path]::Combine($out, 'bench-hour.wav')
+    if (-not [System.IO.File]::Exists($hour)) { $null = Invoke-Native dotnet @($exe, 'make-hour', $shared, $hour) }
+    $null = Invoke-Native dotnet @($exe, 'analyze', $shared, $hour)
 }
 
 function Invoke-Clean {
@@ -194,5 +252,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Package' { Invoke-Package }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }

@@ -8,6 +8,8 @@ switch (args.FirstOrDefault())
 {
     case "pitch":
         return PitchAccuracy(Path.Combine(shared, "data", "fda"));
+    case "praat":
+        return PraatComparison(Path.Combine(shared, "data", "fda"));
     case "syllables":
         return SyllableCheck(Path.Combine(shared, "data", "fda"));
     case "onnx-info":
@@ -43,6 +45,7 @@ switch (args.FirstOrDefault())
     }
     case "make-hour":
     {
+        if (!Directory.Exists(Path.Combine(shared, "data", "librispeech"))) { Console.WriteLine($"skipped: {shared}/data/librispeech not found"); return 0; }
         // One hour of real speech: the LibriSpeech references repeated, written as 16 kHz 16-bit PCM.
         var clips = Directory.GetFiles(Path.Combine(shared, "data", "librispeech"), "*.wav").Order(StringComparer.Ordinal).Select(f => WavReader.ReadMono(f).Samples).ToArray();
         var hour = new List<float>(16000 * 3600);
@@ -52,6 +55,7 @@ switch (args.FirstOrDefault())
     }
     case "analyze":
     {
+        if (!File.Exists(args[2])) { Console.WriteLine($"skipped: {args[2]} not found"); return 0; }
         var watch = Stopwatch.StartNew();
         var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(args[2], new());
         Console.WriteLine($"{args[2]}: {f.DurationSeconds:F0} s analysed in {watch.Elapsed.TotalSeconds:F1} s ({f.DurationSeconds / watch.Elapsed.TotalSeconds:F0}x real time); pitch {f.Pitch:F1} Hz, syllables {f.SyllableCount}, pauses {f.PauseCount}, VAD {f.VadMethod}");
@@ -141,6 +145,101 @@ static int SyllableCheck(string fdaFolder)
     }
     Console.WriteLine($"FDA syllable nuclei: {detected}/{expected} detected/expected over {n} sentences; mean absolute error {absError / n:F2} per sentence");
     return 0;
+}
+
+static int PraatComparison(string fdaFolder)
+{
+    if (!Directory.Exists(fdaFolder)) { Console.WriteLine($"skipped: {fdaFolder} not found"); return 0; }
+    string script = Path.Combine(AppContext.BaseDirectory, "praat-pitch.praat");
+    string? praat = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "praat")).FirstOrDefault(File.Exists);
+    if (praat is null) { Console.WriteLine("skipped: praat not installed (Debian package 'praat'; ./build.sh Bench installs it)"); return 0; }
+
+    var references = FdaPitchReference.Load(fdaFolder);
+    var audio = references.Select(r => WavReader.ReadMono(r.WavPath)).ToList();
+    double audioSeconds = audio.Sum(a => a.DurationSeconds);
+    var timing = Stopwatch.StartNew();
+    RunPraat(praat, script, fdaFolder, print: false);
+    double praatSeconds = timing.Elapsed.TotalSeconds;
+    var praatTracks = ParsePraat(RunPraat(praat, script, fdaFolder, print: true));
+    timing.Restart();
+    var ours = audio.Select(a => YinPitchTracker.Track(a, PitchTrackerOptions.Default)).ToList();
+    double oursSeconds = timing.Elapsed.TotalSeconds;
+
+    var praatVsTruth = new PitchScores();
+    var agreement = new PitchScores();
+    for (int i = 0; i < references.Count; i++)
+    {
+        PitchTrack p = praatTracks[Path.GetFileName(references[i].WavPath)];
+        praatVsTruth.Add(p, references[i].FrequencyHz, FdaPitchReference.StepSeconds, 0);
+        // Our tracker scored against Praat's contour, sampled on Praat's own frames.
+        double[] praatHz = Enumerable.Range(0, p.FrameCount).Select(k => float.IsNaN(p.FrequencyHz[k]) ? 0.0 : p.FrequencyHz[k]).ToArray();
+        var shifted = new PitchTrack(ours[i].HopSeconds, ours[i].FrequencyHz, ours[i].VoicingProbability, ours[i].StartSeconds - p.StartSeconds);
+        agreement.Add(shifted, praatHz, p.HopSeconds, 0);
+    }
+    Console.WriteLine($"Praat {PraatVersion(praat)} To Pitch (ac), 50-800 Hz, 10 ms, on FDA ({audioSeconds:F0} s):");
+    Console.WriteLine("| tracker | RPA vs FDA truth | GPE | VDE | x real time (one core) |");
+    Console.WriteLine("|---|---|---|---|---|");
+    Console.WriteLine($"| Praat | {praatVsTruth.RawPitchAccuracy:P2} | {praatVsTruth.GrossPitchError:P2} | {praatVsTruth.VoicingDecisionError:P2} | {audioSeconds / praatSeconds:F0} (one process, file reading included) |");
+    var oursVsTruth = new PitchScores();
+    for (int i = 0; i < references.Count; i++) oursVsTruth.Add(ours[i], references[i].FrequencyHz, FdaPitchReference.StepSeconds, 0);
+    Console.WriteLine($"| VoiceClone default | {oursVsTruth.RawPitchAccuracy:P2} | {oursVsTruth.GrossPitchError:P2} | {oursVsTruth.VoicingDecisionError:P2} | {audioSeconds / oursSeconds:F0} (audio already in memory) |");
+    Console.WriteLine($"Agreement, VoiceClone default vs Praat: RPA {agreement.RawPitchAccuracy:P2}, GPE {agreement.GrossPitchError:P2}, VDE {agreement.VoicingDecisionError:P2} over {agreement.VoicedInBoth} frames voiced in both");
+
+    // Voice quality, file by file: Praat's PointProcess/Harmonicity against our pulses and autocorrelation HNR.
+    var praatQuality = RunPraat(praat, Path.Combine(AppContext.BaseDirectory, "praat-voice-quality.praat"), fdaFolder, print: true, withPrintArgument: false)
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' '))
+        .ToDictionary(p => p[0], p => p.Skip(1).Select(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out double d) ? d : double.NaN).ToArray());
+    var rows = references.Select(r => (Praat: praatQuality[Path.GetFileName(r.WavPath)], Ours: VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(r.WavPath, new() { Vad = VoiceClone.VadMethod.Energy })))
+        .Select(x => new[] { (x.Praat[0], x.Ours.JitterLocal), (x.Praat[1], x.Ours.ShimmerLocalDb), (x.Praat[2], x.Ours.HnrDb) }).ToArray();
+    Console.WriteLine();
+    Console.WriteLine("| voice quality on FDA (100 files) | Praat mean | VoiceClone mean | Pearson r across files |");
+    Console.WriteLine("|---|---|---|---|");
+    string[] names = ["jitter (local)", "shimmer (local, dB)", "HNR (dB)"];
+    for (int m = 0; m < 3; m++)
+    {
+        var pairs = rows.Select(r => r[m]).Where(p => double.IsFinite(p.Item1) && double.IsFinite(p.Item2)).ToArray();
+        Console.WriteLine($"| {names[m]} | {pairs.Average(p => p.Item1):G4} | {pairs.Average(p => p.Item2):G4} | {Pearson(pairs):F3} |");
+    }
+    return 0;
+}
+
+static double Pearson((double X, double Y)[] pairs)
+{
+    double mx = pairs.Average(p => p.X), my = pairs.Average(p => p.Y);
+    double sxy = pairs.Sum(p => (p.X - mx) * (p.Y - my)), sxx = pairs.Sum(p => (p.X - mx) * (p.X - mx)), syy = pairs.Sum(p => (p.Y - my) * (p.Y - my));
+    return sxy / Math.Sqrt(sxx * syy);
+}
+
+static string RunPraat(string praat, string script, string folder, bool print, bool withPrintArgument = true)
+{
+    var start = new ProcessStartInfo(praat) { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (string a in new[] { "--run", script, folder }) start.ArgumentList.Add(a);
+    if (withPrintArgument) start.ArgumentList.Add(print ? "1" : "0");
+    using var process = Process.Start(start)!;
+    string output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0) throw new InvalidOperationException("praat failed: " + process.StandardError.ReadToEnd());
+    return output;
+}
+
+static Dictionary<string, PitchTrack> ParsePraat(string output)
+{
+    var tracks = new Dictionary<string, PitchTrack>();
+    foreach (var file in output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).GroupBy(p => p[0]))
+    {
+        double[] times = file.Select(p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        float[] hz = file.Select(p => p[2].StartsWith("--") ? float.NaN : float.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        tracks[file.Key] = new PitchTrack(0.01, hz, hz.Select(f => float.IsNaN(f) ? 0f : 1f).ToArray(), times[0]);
+    }
+    return tracks;
+}
+
+static string PraatVersion(string praat)
+{
+    var start = new ProcessStartInfo(praat) { RedirectStandardOutput = true };
+    start.ArgumentList.Add("--version");
+    using var process = Process.Start(start)!;
+    return process.StandardOutput.ReadToEnd().Trim();
 }
 
 static string FindRepositoryRoot()
