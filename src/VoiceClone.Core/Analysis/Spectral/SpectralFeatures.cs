@@ -20,6 +20,10 @@ internal sealed class SpectralFeatures
         .Select(n => 0.54 - 0.46 * Math.Cos(2 * Math.PI * n / (AnalysisFrames.WindowSamples - 1))).ToArray();
     private readonly double[] _re = new double[FftSize], _im = new double[FftSize], _power = new double[FftSize / 2 + 1];
     private readonly double[] _melEnergies = new double[MelBands];
+    // DCT-II basis, orthonormal scaling: dct[c][m] = sqrt(2 / M) cos(pi c (m + 1/2) / M), for c = 1..MfccCount.
+    private static readonly double[][] Dct = Enumerable.Range(1, MfccCount)
+        .Select(c => Enumerable.Range(0, MelBands).Select(m => Math.Sqrt(2.0 / MelBands) * Math.Cos(Math.PI * c * (m + 0.5) / MelBands)).ToArray())
+        .ToArray();
     private readonly List<double>[] _mfcc = Enumerable.Range(0, MfccCount).Select(_ => new List<double>()).ToArray();
     private readonly List<double> _alpha = [], _hammarberg = [], _slopeLow = [], _slopeHigh = [];
 
@@ -30,11 +34,12 @@ internal sealed class SpectralFeatures
         for (int k = 0; k < _power.Length; k++) _power[k] = _re[k] * _re[k] + _im[k] * _im[k];
 
         _mel.Apply(_power, _melEnergies);
-        for (int c = 1; c <= MfccCount; c++)
+        for (int m = 0; m < MelBands; m++) _melEnergies[m] = Math.Log(Math.Max(_melEnergies[m], PowerFloor));
+        for (int c = 0; c < MfccCount; c++)
         {
             double sum = 0;
-            for (int m = 0; m < MelBands; m++) sum += Math.Log(Math.Max(_melEnergies[m], PowerFloor)) * Math.Cos(Math.PI * c * (m + 0.5) / MelBands);
-            _mfcc[c - 1].Add(sum * Math.Sqrt(2.0 / MelBands));
+            for (int m = 0; m < MelBands; m++) sum += _melEnergies[m] * Dct[c][m];
+            _mfcc[c].Add(sum);
         }
         if (!voiced) return;
         _alpha.Add(10 * Math.Log10(BandSum(50, 1000) / BandSum(1000, 5000)));
