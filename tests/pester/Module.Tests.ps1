@@ -10,12 +10,14 @@ Describe 'VoiceClone module' {
         $commands | Should -Contain 'Get-CloneFingerprint'
         $commands | Should -Contain 'Get-VoiceCloneConfiguration'
         $commands | Should -Contain 'Set-VoiceCloneConfiguration'
+        $commands | Should -Contain 'Get-VoiceFeature'
     }
 
     It 'has help with a synopsis and examples for <Name>' -TestCases @(
         @{ Name = 'Get-CloneFingerprint' }
         @{ Name = 'Get-VoiceCloneConfiguration' }
         @{ Name = 'Set-VoiceCloneConfiguration' }
+        @{ Name = 'Get-VoiceFeature' }
     ) {
         $help = Get-Help $Name -Full
         # Without a help file PowerShell makes one up: the synopsis is then the syntax and there are no examples.
