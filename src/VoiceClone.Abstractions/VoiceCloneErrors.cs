@@ -55,6 +55,11 @@ public static class VoiceCloneErrors
         "An optional model (SwiftF0, Silero VAD) was asked for but its file is not where the module looks.",
         "Put the file where models/README.md says, or leave the option out to use the built-in algorithm.");
 
+    public static readonly VoiceCloneErrorDefinition TrainingDataInvalid = new(
+        "TrainingDataInvalid", "emotion_trainer", VoiceCloneErrorKind.InvalidData, "Error",
+        "An emotion training manifest cannot be used: unknown labels, wrong columns, too few recordings of an emotion, or one speaker only.",
+        "Fix the manifest line the message names; use -ExcludeEmotion for labels outside the seven.");
+
     public static readonly VoiceCloneErrorDefinition AudioWriteFailed = new(
         "AudioWriteFailed", "wav_writer", VoiceCloneErrorKind.WriteError, "Error",
         "An audio file could not be written; nothing partial was left behind.",
@@ -88,7 +93,7 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, ModelFileMissing, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         ConfigurationInvalid, UnexpectedError,
     ];
 }

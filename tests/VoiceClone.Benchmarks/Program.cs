@@ -8,6 +8,8 @@ switch (args.FirstOrDefault())
 {
     case "pitch":
         return PitchAccuracy(Path.Combine(shared, "data", "fda"));
+    case "emotion":
+        return EmotionEvaluation(Path.Combine(shared, "data", "ravdess"));
     case "praat":
         return PraatComparison(Path.Combine(shared, "data", "fda"));
     case "syllables":
@@ -240,6 +242,28 @@ static string PraatVersion(string praat)
     start.ArgumentList.Add("--version");
     using var process = Process.Start(start)!;
     return process.StandardOutput.ReadToEnd().Trim();
+}
+
+static int EmotionEvaluation(string ravdess)
+{
+    if (!Directory.Exists(ravdess)) { Console.WriteLine($"skipped: {ravdess} not found"); return 0; }
+    var clips = VoiceClone.Core.Emotion.EmotionManifest.Read(ravdess, Path.Combine(ravdess, "manifest.csv"), ["surprised"]);
+    var watch = Stopwatch.StartNew();
+    var features = VoiceClone.Core.Emotion.EmotionTrainer.ExtractFeatures(clips);
+    double extractSeconds = watch.Elapsed.TotalSeconds;
+    watch.Restart();
+    foreach (float l2 in new[] { 0.1f, 1f, 10f })
+    {
+        var sweep = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1, l2).CrossValidateBySpeaker(clips, features);
+        Console.WriteLine($"L2 {l2}: unweighted accuracy {sweep.UnweightedAccuracy:P1}, ECE {sweep.ExpectedCalibrationError:F3}");
+    }
+    var metrics = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1).CrossValidateBySpeaker(clips, features);
+    Console.WriteLine($"RAVDESS 7-class, {clips.Count} clips, {clips.Select(c => c.Speaker).Distinct().Count()} actors; features {extractSeconds:F1} s (all cores), leave-one-actor-out {watch.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"Unweighted accuracy {metrics.UnweightedAccuracy:P1} (chance 14.3 %), weighted {metrics.WeightedAccuracy:P1}, expected calibration error {metrics.ExpectedCalibrationError:F3}");
+    Console.WriteLine("| emotion | recall | precision | F1 |");
+    Console.WriteLine("|---|---|---|---|");
+    for (int i = 0; i < metrics.Labels.Count; i++) Console.WriteLine($"| {metrics.Labels[i]} | {metrics.Recall[i]:P1} | {metrics.Precision[i]:P1} | {metrics.F1[i]:F3} |");
+    return 0;
 }
 
 static string FindRepositoryRoot()

@@ -35,6 +35,10 @@ try
     }
     Console.WriteLine($"core: {Describe(core)}");
 
+    // ML.NET first: it needs System.Collections.Immutable 9, the conflict that motivated the load context.
+    Type check = core.GetType("VoiceClone.Core.Diagnostics.DependencyCheck", throwOnError: true)!;
+    Console.WriteLine("trained: " + check.GetMethod("TrainTinyModel")!.Invoke(null, null));
+
     Environment.SetEnvironmentVariable("VOICECLONE_LOG_DIR", logDir);
     Type log = core.GetType("VoiceClone.Core.Telemetry.ModuleLog", throwOnError: true)!;
     log.GetMethod("Configure")!.Invoke(null, [moduleDir, null]);

@@ -143,6 +143,9 @@ public sealed class VoiceFeatureExtractorTests
         VoiceFeatures f = Analyze(Phrase(8));
         Assert.Equal(VoiceFeatureExtractor.FeatureNames.Count, f.FeatureVector.Length);
         Assert.Equal(f.Pitch, f.FeatureVector[0]);
+        var names = VoiceFeatureExtractor.FeatureNames.ToList();
+        Assert.Equal(f.MfccStdDevs[3], f.FeatureVector[names.IndexOf("mfcc4_std")]);
+        Assert.Equal(f.HnrDb, f.FeatureVector[names.IndexOf("hnr_db")]);
         Assert.Equal(f.MfccStdDevs[3], f.FeatureVector[^1]);
         Assert.Equal(VoiceFeatureExtractor.FeatureNames.Count, VoiceFeatureExtractor.FeatureNames.Distinct().Count());
     }

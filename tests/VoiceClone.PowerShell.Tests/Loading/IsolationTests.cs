@@ -4,8 +4,8 @@ namespace VoiceClone.PowerShell.Tests.Loading;
 
 /// <summary>
 /// A real .NET 8 process (as PowerShell 7.4 is) already holding an older Serilog and System.Collections.Immutable 8
-/// loads the module: through the module's load context it works; loading Core plainly fails. The second half is
-/// what makes the first half mean something.
+/// loads the module and trains an ML.NET model (which needs System.Collections.Immutable 9): through the module's
+/// load context it works; loading Core plainly fails. The second half is what makes the first half mean something.
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class IsolationTests
@@ -28,6 +28,8 @@ public sealed class IsolationTests
         Assert.Contains("default: Serilog 2.0.0.0 in 'Default'", result.StdOut);
         Assert.Contains("default: System.Collections.Immutable 8.0.0.0 in 'Default'", result.StdOut);
         Assert.Contains("module: Serilog 4.", result.StdOut);
+        Assert.Contains("trained: ML.NET", result.StdOut);
+        Assert.Contains("module: System.Collections.Immutable 9.", result.StdOut);
         Assert.Contains("result: module code ran", result.StdOut);
         Assert.Contains("isolation probe wrote this line", File.ReadAllText(Path.Combine(logs, "app.log")));
         Directory.Delete(logs, recursive: true);
@@ -39,7 +41,7 @@ public sealed class IsolationTests
         string logs = Directory.CreateTempSubdirectory("voiceclone-probe-").FullName;
         var result = ChildProcess.Run(Probe(), [RepositoryPaths.ModuleDirectory, logs, "--no-isolation"]);
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("FileLoadException: Could not load file or assembly 'Serilog, Version=4.", result.StdOut);
+        Assert.Contains("FileLoadException: Could not load file or assembly 'System.Collections.Immutable, Version=9.", result.StdOut);
         Directory.Delete(logs, recursive: true);
     }
 }
