@@ -51,7 +51,7 @@ function Invoke-Native {
 
 function Get-NewestInputTime {
     $newest = [datetime]::MinValue
-    foreach ($root in 'src', 'module') {
+    foreach ($root in 'src', 'module', 'models') {
         foreach ($f in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, $root), '*', [System.IO.SearchOption]::AllDirectories)) {
             if ($f -match '[\\/](bin|obj)[\\/]') { continue }
             $t = [System.IO.File]::GetLastWriteTimeUtc($f)
@@ -103,6 +103,13 @@ function Invoke-Build {
         $relative = [System.IO.Path]::GetRelativePath([System.IO.Path]::Combine($repo, 'module'), $file)
         if ($relative -like 'help*') { continue } # help sources; the MAML built from them ships instead
         $target = [System.IO.Path]::Combine($moduleDir, $relative)
+        $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
+        [System.IO.File]::Copy($file, $target, $true)
+    }
+    # Small models ship inside the module (the emotion classifier); large ones are downloaded (models/README.md).
+    $shippedModel = [System.IO.Path]::Combine($repo, 'models', 'emotion')
+    foreach ($file in [System.IO.Directory]::GetFiles($shippedModel)) {
+        $target = [System.IO.Path]::Combine($moduleDir, 'models', 'emotion', [System.IO.Path]::GetFileName($file))
         $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
         [System.IO.File]::Copy($file, $target, $true)
     }

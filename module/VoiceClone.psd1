@@ -11,6 +11,7 @@
     CompatiblePSEditions = @('Core')
     CmdletsToExport      = @(
         'Get-CloneFingerprint'
+        'Get-VoiceEmotion'
         'Get-VoiceFeature'
         'Get-VoiceCloneConfiguration'
         'Set-VoiceCloneConfiguration'

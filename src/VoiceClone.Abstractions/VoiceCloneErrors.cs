@@ -60,6 +60,11 @@ public static class VoiceCloneErrors
         "An emotion training manifest cannot be used: unknown labels, wrong columns, too few recordings of an emotion, or one speaker only.",
         "Fix the manifest line the message names; use -ExcludeEmotion for labels outside the seven.");
 
+    public static readonly VoiceCloneErrorDefinition EmotionModelIncompatible = new(
+        "EmotionModelIncompatible", "emotion", VoiceCloneErrorKind.InvalidData, "Error",
+        "The emotion model file is missing, damaged, or was trained on another feature version or label set than this module computes.",
+        "Retrain it, or leave out -ModelPath to use the model that ships with the module.");
+
     public static readonly VoiceCloneErrorDefinition AudioWriteFailed = new(
         "AudioWriteFailed", "wav_writer", VoiceCloneErrorKind.WriteError, "Error",
         "An audio file could not be written; nothing partial was left behind.",
@@ -93,7 +98,7 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         ConfigurationInvalid, UnexpectedError,
     ];
 }

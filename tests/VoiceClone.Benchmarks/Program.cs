@@ -9,7 +9,7 @@ switch (args.FirstOrDefault())
     case "pitch":
         return PitchAccuracy(Path.Combine(shared, "data", "fda"));
     case "emotion":
-        return EmotionEvaluation(Path.Combine(shared, "data", "ravdess"));
+        return EmotionEvaluation(Path.Combine(shared, "data", "ravdess"), args.Length > 2 ? args[2] : null);
     case "praat":
         return PraatComparison(Path.Combine(shared, "data", "fda"));
     case "syllables":
@@ -244,7 +244,7 @@ static string PraatVersion(string praat)
     return process.StandardOutput.ReadToEnd().Trim();
 }
 
-static int EmotionEvaluation(string ravdess)
+static int EmotionEvaluation(string ravdess, string? saveTo)
 {
     if (!Directory.Exists(ravdess)) { Console.WriteLine($"skipped: {ravdess} not found"); return 0; }
     var clips = VoiceClone.Core.Emotion.EmotionManifest.Read(ravdess, Path.Combine(ravdess, "manifest.csv"), ["surprised"]);
@@ -258,6 +258,18 @@ static int EmotionEvaluation(string ravdess)
         Console.WriteLine($"L2 {l2}: unweighted accuracy {sweep.UnweightedAccuracy:P1}, ECE {sweep.ExpectedCalibrationError:F3}");
     }
     var metrics = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1).CrossValidateBySpeaker(clips, features);
+    if (saveTo is not null)
+    {
+        // Train and write the model that ships in models/emotion (same seed, same clips).
+        VoiceClone.Core.Emotion.EmotionModelBuilder.Build(clips, saveTo, seed: 1, trainedOn: "RAVDESS speech, 24 actors, 7 emotions (surprised left out)",
+            licence: "CC BY-NC-SA 4.0 (inherited from RAVDESS, Livingstone & Russo 2018): non-commercial use only");
+        var model = VoiceClone.Core.Emotion.EmotionModel.Load(saveTo);
+        var sample = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(clips[0].Path, new() { Vad = VoiceClone.VadMethod.Energy });
+        model.Predict(sample);
+        var timing = Stopwatch.StartNew();
+        for (int i = 0; i < 1000; i++) model.Predict(sample);
+        Console.WriteLine($"Model written to {saveTo}; inference {timing.Elapsed.TotalMilliseconds / 1000:F3} ms per clip after warm-up (feature extraction excluded)");
+    }
     Console.WriteLine($"RAVDESS 7-class, {clips.Count} clips, {clips.Select(c => c.Speaker).Distinct().Count()} actors; features {extractSeconds:F1} s (all cores), leave-one-actor-out {watch.Elapsed.TotalSeconds:F1} s");
     Console.WriteLine($"Unweighted accuracy {metrics.UnweightedAccuracy:P1} (chance 14.3 %), weighted {metrics.WeightedAccuracy:P1}, expected calibration error {metrics.ExpectedCalibrationError:F3}");
     Console.WriteLine("| emotion | recall | precision | F1 |");

@@ -22,7 +22,7 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
 
     public MLContext Context => _ml;
 
-    internal sealed class Row
+    public sealed class Row
     {
         public float[] Features { get; set; } = [];
         public string Label { get; set; } = "";
@@ -67,7 +67,7 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
         return pipeline.Fit(data);
     }
 
-    internal static SchemaDefinition Schema(int width)
+    public static SchemaDefinition Schema(int width)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);

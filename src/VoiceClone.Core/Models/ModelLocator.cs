@@ -4,7 +4,8 @@ namespace VoiceClone.Core.Models;
 
 /// <summary>
 /// Finds model files by their path under models/ (for example "swift-f0/model.onnx"), first match wins:
-/// $VOICECLONE_MODELS_DIR; the repository's models/ when running from a source checkout; the per-user data
+/// $VOICECLONE_MODELS_DIR; the repository's models/ when running from a source checkout; the module's own models/
+/// (what ships with it, such as the emotion model); the per-user data
 /// folder (%LOCALAPPDATA%\VoiceClone\models, or $XDG_DATA_HOME/VoiceClone/models, default ~/.local/share/VoiceClone/models).
 /// </summary>
 public static class ModelLocator
@@ -21,6 +22,7 @@ public static class ModelLocator
         var folders = new List<string>();
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment) folders.Add(Path.GetFullPath(fromEnvironment));
         if (ModuleRoot is not null && LogDirectoryResolver.FindSourceCheckout(ModuleRoot) is { } checkout) folders.Add(Path.Combine(checkout, "models"));
+        if (ModuleRoot is not null) folders.Add(Path.Combine(ModuleRoot, "models")); // small models that ship inside the module
         folders.Add(PerUserModels());
         return folders;
     }

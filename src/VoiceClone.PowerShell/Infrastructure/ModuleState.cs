@@ -39,6 +39,7 @@ internal static class ModuleState
             if (_imports > 0) return;
             ModuleLog.Write(VoiceClone.ModuleLogLevel.Debug, "module", $"VoiceClone removed; disposing {OnnxSessionCache.Count} model session(s), flushing logs");
             OnnxSessionCache.DisposeAll();
+            VoiceClone.Core.Emotion.EmotionModelCache.Clear();
             ModuleLog.Shutdown();
         }
     }

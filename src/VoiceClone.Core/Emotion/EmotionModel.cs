@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.ML;
+using VoiceClone.Core.Analysis;
+
+namespace VoiceClone.Core.Emotion;
+
+/// <summary>
+/// A trained emotion classifier on disk: emotion.zip (the ML.NET pipeline) beside emotion.json, which records the
+/// label order, the feature version and names it was trained on, and how it measured. Loading checks all three
+/// against this module, so a model can never index a label it was not trained with.
+/// </summary>
+public sealed class EmotionModel
+{
+    public const string ModelFile = "emotion.zip";
+    public const string MetadataFile = "emotion.json";
+    private readonly PredictionEngine<EmotionTrainer.Row, EmotionScores> _engine;
+    private readonly object _gate = new();
+
+    private EmotionModel(string folder, EmotionModelMetadata metadata, PredictionEngine<EmotionTrainer.Row, EmotionScores> engine)
+    {
+        Folder = folder;
+        Metadata = metadata;
+        _engine = engine;
+    }
+
+    public string Folder { get; }
+    public EmotionModelMetadata Metadata { get; }
+
+    /// <summary>One probability per emotion, in <see cref="EmotionLabels"/> order. Thread-safe.</summary>
+    public float[] Predict(VoiceFeatures features)
+    {
+        var row = new EmotionTrainer.Row { Features = EmotionFeatures.From(features) };
+        lock (_gate) return _engine.Predict(row).Score.ToArray();
+    }
+
+    public static void Save(string folder, ITransformer model, MLContext ml, EmotionModelMetadata metadata)
+    {
+        Directory.CreateDirectory(folder);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<EmotionTrainer.Row>(), EmotionTrainer.Schema(metadata.FeatureNames.Count)).Schema;
+        ml.Model.Save(model, schema, Path.Combine(folder, ModelFile));
+        File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(metadata, EmotionModelMetadata.Json));
+    }
+
+    public static EmotionModel Load(string folder)
+    {
+        string metadataPath = Path.Combine(folder, MetadataFile), modelPath = Path.Combine(folder, ModelFile);
+        if (!File.Exists(metadataPath) || !File.Exists(modelPath)) throw Incompatible(folder, $"it needs both {ModelFile} and {MetadataFile}");
+        EmotionModelMetadata metadata;
+        try
+        {
+            metadata = JsonSerializer.Deserialize<EmotionModelMetadata>(File.ReadAllText(metadataPath), EmotionModelMetadata.Json)
+                ?? throw Incompatible(folder, $"{MetadataFile} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw Incompatible(folder, $"{MetadataFile} is not valid ({e.Message})");
+        }
+        if (metadata.FeatureVersion != EmotionFeatures.Version || !metadata.FeatureNames.SequenceEqual(VoiceFeatureExtractor.FeatureNames))
+        {
+            throw Incompatible(folder, $"it was trained on feature version {metadata.FeatureVersion} ({metadata.FeatureNames.Count} features); this module computes version {EmotionFeatures.Version} ({VoiceFeatureExtractor.FeatureNames.Count})");
+        }
+        if (!metadata.Labels.SequenceEqual(EmotionLabels.All))
+        {
+            throw Incompatible(folder, $"its labels are [{string.Join(", ", metadata.Labels)}]; this module uses [{string.Join(", ", EmotionLabels.All)}]");
+        }
+        var ml = new MLContext(seed: 0);
+        try
+        {
+            ITransformer model = ml.Model.Load(modelPath, out _);
+            var engine = ml.Model.CreatePredictionEngine<EmotionTrainer.Row, EmotionScores>(model, inputSchemaDefinition: EmotionTrainer.Schema(metadata.FeatureNames.Count));
+            return new EmotionModel(folder, metadata, engine);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or ArgumentException)
+        {
+            throw Incompatible(folder, $"{ModelFile} cannot be loaded ({e.Message})");
+        }
+    }
+
+    private static VoiceCloneException Incompatible(string folder, string defect) =>
+        new(VoiceCloneErrors.EmotionModelIncompatible, $"The emotion model in '{folder}' cannot be used: {defect}.", folder);
+}
+
+/// <summary>What emotion.json records about a trained model.</summary>
+public sealed record EmotionModelMetadata
+{
+    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public int FeatureVersion { get; init; } = EmotionFeatures.Version;
+    public IReadOnlyList<string> FeatureNames { get; init; } = VoiceFeatureExtractor.FeatureNames;
+    public IReadOnlyList<string> Labels { get; init; } = EmotionLabels.All;
+    public string Trainer { get; init; } = "LbfgsMaximumEntropy";
+    public int Seed { get; init; }
+    public int Clips { get; init; }
+    public int Speakers { get; init; }
+    public string TrainedOn { get; init; } = "";
+    public string Licence { get; init; } = "";
+    /// <summary>Leave-one-speaker-out unweighted accuracy.</summary>
+    public double UnweightedAccuracy { get; init; }
+    public double ExpectedCalibrationError { get; init; }
+}

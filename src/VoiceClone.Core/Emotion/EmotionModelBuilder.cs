@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using VoiceClone.Core.Telemetry;
+
+namespace VoiceClone.Core.Emotion;
+
+/// <summary>
+/// The whole training job behind New-VoiceEmotionModel: features for every clip, leave-one-speaker-out evaluation
+/// (logged as "Fold i/N ... ETA ..."), the final model on all clips, and the model, its metadata and metrics.json
+/// written to the output folder.
+/// </summary>
+public static class EmotionModelBuilder
+{
+    public const string Source = "emotion_trainer";
+    public const string MetricsFile = "metrics.json";
+
+    /// <summary>Progress as (stage, done, total, seconds remaining or NaN).</summary>
+    public static EmotionMetrics Build(IReadOnlyList<LabelledClip> clips, string outputFolder, int seed, string trainedOn, string licence,
+        Action<string, int, int, double>? progress = null, CancellationToken cancel = default)
+    {
+        var log = ModuleLog.For(Source);
+        var watch = Stopwatch.StartNew();
+        log.Information("Extracting features from {Clips} recordings of {Speakers} speakers", clips.Count, clips.Select(c => c.Speaker).Distinct().Count());
+        var features = EmotionTrainer.ExtractFeatures(clips, done => progress?.Invoke("Extracting features", done, clips.Count, double.NaN), cancel);
+        log.Information("Features extracted in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+
+        var trainer = new EmotionTrainer(seed);
+        var folds = Stopwatch.StartNew();
+        EmotionMetrics metrics = trainer.CrossValidateBySpeaker(clips, features, (fold, total, speaker) =>
+        {
+            double eta = fold > 1 ? folds.Elapsed.TotalSeconds / (fold - 1) * (total - fold + 1) : double.NaN;
+            log.Information("Fold {Fold}/{Total} (leaving out speaker {Speaker}) ETA {Eta}", fold, total, speaker, double.IsNaN(eta) ? "unknown" : $"{eta:F0} s");
+            progress?.Invoke("Leave-one-speaker-out evaluation", fold - 1, total, eta);
+        }, cancel);
+        log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}", metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
+
+        var model = trainer.Fit(clips, features);
+        var metadata = new EmotionModelMetadata
+        {
+            Seed = seed, Clips = clips.Count, Speakers = clips.Select(c => c.Speaker).Distinct().Count(), TrainedOn = trainedOn, Licence = licence,
+            UnweightedAccuracy = Math.Round(metrics.UnweightedAccuracy, 4), ExpectedCalibrationError = Math.Round(metrics.ExpectedCalibrationError, 4),
+        };
+        EmotionModel.Save(outputFolder, model, trainer.Context, metadata);
+        File.WriteAllText(Path.Combine(outputFolder, MetricsFile), JsonSerializer.Serialize(new
+        {
+            evaluation = "leave-one-speaker-out",
+            unweighted_accuracy = metrics.UnweightedAccuracy,
+            weighted_accuracy = metrics.WeightedAccuracy,
+            expected_calibration_error = metrics.ExpectedCalibrationError,
+            clips = metrics.Clips,
+            labels = metrics.Labels,
+            recall = metrics.Recall,
+            precision = metrics.Precision,
+            f1 = metrics.F1,
+            confusion_matrix = metrics.ConfusionMatrix,
+        }, new JsonSerializerOptions { WriteIndented = true }));
+        log.Information("Model written to {Folder} in {Seconds:F1} s", outputFolder, watch.Elapsed.TotalSeconds);
+        return metrics;
+    }
+}
