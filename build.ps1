@@ -236,7 +236,7 @@ function Invoke-Bench {
     $shared = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($repo, '..', 'shared'))
     $exe = [System.IO.Path]::Combine($bench, 'VoiceClone.Benchmarks.dll')
     $null = Install-DebianPackage 'praat' '/usr/bin/praat'
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features') {
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

@@ -65,6 +65,11 @@ public static class VoiceCloneErrors
         "The emotion model file is missing, damaged, or was trained on another feature version or label set than this module computes.",
         "Retrain it, or leave out -ModelPath to use the model that ships with the module.");
 
+    public static readonly VoiceCloneErrorDefinition OutputExists = new(
+        "OutputExists", "module", VoiceCloneErrorKind.WriteError, "Error",
+        "The output already exists and was left untouched.",
+        "Choose another output path, or add -Force to replace it.");
+
     public static readonly VoiceCloneErrorDefinition AudioWriteFailed = new(
         "AudioWriteFailed", "wav_writer", VoiceCloneErrorKind.WriteError, "Error",
         "An audio file could not be written; nothing partial was left behind.",
@@ -98,7 +103,7 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         ConfigurationInvalid, UnexpectedError,
     ];
 }

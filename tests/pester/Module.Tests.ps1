@@ -11,6 +11,8 @@ Describe 'VoiceClone module' {
         $commands | Should -Contain 'Get-VoiceCloneConfiguration'
         $commands | Should -Contain 'Set-VoiceCloneConfiguration'
         $commands | Should -Contain 'Get-VoiceFeature'
+        $commands | Should -Contain 'Get-VoiceEmotion'
+        $commands | Should -Contain 'New-VoiceEmotionModel'
     }
 
     It 'has help with a synopsis and examples for <Name>' -TestCases @(
@@ -18,6 +20,8 @@ Describe 'VoiceClone module' {
         @{ Name = 'Get-VoiceCloneConfiguration' }
         @{ Name = 'Set-VoiceCloneConfiguration' }
         @{ Name = 'Get-VoiceFeature' }
+        @{ Name = 'Get-VoiceEmotion' }
+        @{ Name = 'New-VoiceEmotionModel' }
     ) {
         $help = Get-Help $Name -Full
         # Without a help file PowerShell makes one up: the synopsis is then the syntax and there are no examples.

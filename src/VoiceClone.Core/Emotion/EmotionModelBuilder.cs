@@ -13,6 +13,7 @@ public static class EmotionModelBuilder
 {
     public const string Source = "emotion_trainer";
     public const string MetricsFile = "metrics.json";
+    public const string ConfusionMatrixFile = "confusion_matrix.png";
 
     /// <summary>Progress as (stage, done, total, seconds remaining or NaN).</summary>
     public static EmotionMetrics Build(IReadOnlyList<LabelledClip> clips, string outputFolder, int seed, string trainedOn, string licence,
@@ -54,6 +55,7 @@ public static class EmotionModelBuilder
             f1 = metrics.F1,
             confusion_matrix = metrics.ConfusionMatrix,
         }, new JsonSerializerOptions { WriteIndented = true }));
+        ConfusionMatrixPlot.Save(metrics, Path.Combine(outputFolder, ConfusionMatrixFile));
         log.Information("Model written to {Folder} in {Seconds:F1} s", outputFolder, watch.Elapsed.TotalSeconds);
         return metrics;
     }

@@ -1,0 +1,39 @@
+# User scenarios for Get-VoiceEmotion, in Pester 5 syntax (runs under Pester 5 or tests/pester/MiniPester.ps1).
+
+BeforeAll {
+    Import-Module VoiceClone -Force
+    $clip = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-pester-emotion-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '.wav')
+    $rate = 16000; $n = 2 * $rate
+    $bytes = [byte[]]::new(44 + 2 * $n)
+    $w = [System.IO.BinaryWriter]::new([System.IO.MemoryStream]::new($bytes))
+    $w.Write([System.Text.Encoding]::ASCII.GetBytes('RIFF')); $w.Write([int] (36 + 2 * $n))
+    $w.Write([System.Text.Encoding]::ASCII.GetBytes('WAVEfmt ')); $w.Write([int] 16); $w.Write([int16] 1); $w.Write([int16] 1)
+    $w.Write([int] $rate); $w.Write([int] (2 * $rate)); $w.Write([int16] 2); $w.Write([int16] 16)
+    $w.Write([System.Text.Encoding]::ASCII.GetBytes('data')); $w.Write([int] (2 * $n))
+    for ($i = 0; $i -lt $n; $i++) {
+        $t = $i / $rate; $f = 180 + 30 * [math]::Sin(2 * [math]::PI * 0.7 * $t)
+        $w.Write([int16] (5000 * (0.5 + 0.5 * [math]::Sin(2 * [math]::PI * 3 * $t)) * ([math]::Sin(2 * [math]::PI * $f * $t) + 0.5 * [math]::Sin(4 * [math]::PI * $f * $t))))
+    }
+    [System.IO.File]::WriteAllBytes($clip, $bytes)
+}
+
+AfterAll { [System.IO.File]::Delete($clip) }
+
+Describe 'Get-VoiceEmotion' {
+    It 'names one of the seven emotions with a probability and scores that sum to one' {
+        $result = Get-VoiceEmotion $clip
+        $result | Should -BeOfType ([VoiceClone.EmotionResult])
+        @('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust') | Should -Contain $result.Emotion
+        $result.Confidence | Should -BeGreaterThan 0
+        $result.Confidence | Should -BeLessOrEqual 1
+        $sum = 0.0; foreach ($v in $result.Scores.Values) { $sum += $v }
+        [math]::Round($sum, 4) | Should -Be 1
+    }
+
+    It 'refuses a model folder that is not a model' {
+        $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-nomodel-' + [guid]::NewGuid().ToString('N'))
+        $null = [System.IO.Directory]::CreateDirectory($empty)
+        try { { Get-VoiceEmotion $clip -ModelPath $empty -ErrorAction Stop } | Should -Throw -ErrorId 'EmotionModelIncompatible' }
+        finally { [System.IO.Directory]::Delete($empty) }
+    }
+}
