@@ -89,10 +89,15 @@ function Invoke-Build {
             if ([System.IO.File]::Exists($source)) { [System.IO.File]::Copy($source, [System.IO.Path]::Combine($moduleDir, $name + $ext), $true) }
         }
     }
-    # PowerShell 7 runs on Windows, Linux and macOS only: ONNX Runtime's Android and iOS builds (110 MB) are dead weight.
-    foreach ($platform in 'android', 'ios') {
-        $unused = [System.IO.Path]::Combine($dependencies, 'runtimes', $platform)
-        if ([System.IO.Directory]::Exists($unused)) { [System.IO.Directory]::Delete($unused, $true) }
+    # Native libraries only for the platforms PowerShell 7 runs on, and without their debug symbols
+    # (SkiaSharp alone ships an 81 MB .pdb per Windows platform); packages bring 19 platforms.
+    $platforms = 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx', 'osx-x64', 'osx-arm64'
+    $runtimes = [System.IO.Path]::Combine($dependencies, 'runtimes')
+    foreach ($platform in [System.IO.Directory]::GetDirectories($runtimes)) {
+        if ($platforms -notcontains [System.IO.Path]::GetFileName($platform)) { [System.IO.Directory]::Delete($platform, $true) }
+    }
+    foreach ($symbols in [System.IO.Directory]::EnumerateFiles($runtimes, '*.*', [System.IO.SearchOption]::AllDirectories)) {
+        if ($symbols -match '\.(pdb|dbg)$') { [System.IO.File]::Delete($symbols) }
     }
     # Abstractions is shared from the default context; a second copy in dependencies/ would never load.
     foreach ($ext in '.dll', '.pdb', '.xml') {
