@@ -3,18 +3,8 @@
 BeforeAll {
     Import-Module VoiceClone -Force
     $clip = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-pester-emotion-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '.wav')
-    $rate = 16000; $n = 2 * $rate
-    $bytes = [byte[]]::new(44 + 2 * $n)
-    $w = [System.IO.BinaryWriter]::new([System.IO.MemoryStream]::new($bytes))
-    $w.Write([System.Text.Encoding]::ASCII.GetBytes('RIFF')); $w.Write([int] (36 + 2 * $n))
-    $w.Write([System.Text.Encoding]::ASCII.GetBytes('WAVEfmt ')); $w.Write([int] 16); $w.Write([int16] 1); $w.Write([int16] 1)
-    $w.Write([int] $rate); $w.Write([int] (2 * $rate)); $w.Write([int16] 2); $w.Write([int16] 16)
-    $w.Write([System.Text.Encoding]::ASCII.GetBytes('data')); $w.Write([int] (2 * $n))
-    for ($i = 0; $i -lt $n; $i++) {
-        $t = $i / $rate; $f = 180 + 30 * [math]::Sin(2 * [math]::PI * 0.7 * $t)
-        $w.Write([int16] (5000 * (0.5 + 0.5 * [math]::Sin(2 * [math]::PI * 3 * $t)) * ([math]::Sin(2 * [math]::PI * $f * $t) + 0.5 * [math]::Sin(4 * [math]::PI * $f * $t))))
-    }
-    [System.IO.File]::WriteAllBytes($clip, $bytes)
+    . (Join-Path $PSScriptRoot 'TestAudio.ps1')
+    $null = New-TestVoiceWav -Path $clip -Hz { param($t) 180 + 30 * [math]::Sin(2 * [math]::PI * 0.7 * $t) } -SwellsPerSecond 3
 }
 
 AfterAll { [System.IO.File]::Delete($clip) }

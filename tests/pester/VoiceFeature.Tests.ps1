@@ -5,27 +5,9 @@ BeforeAll {
     $voiceDir = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-pester-vf-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = [System.IO.Directory]::CreateDirectory($voiceDir)
 
-    # A 16 kHz, 16-bit mono WAV of a harmonic voice at $Hz with four syllable-like swells a second.
-    function New-TestVoice([string] $Name, [double] $Hz, [double] $Seconds = 2) {
-        $rate = 16000; $n = [int] ($Seconds * $rate)
-        $pcm = [byte[]]::new(44 + 2 * $n)
-        $header = [System.IO.BinaryWriter]::new([System.IO.MemoryStream]::new($pcm))
-        $header.Write([System.Text.Encoding]::ASCII.GetBytes('RIFF')); $header.Write([int] (36 + 2 * $n))
-        $header.Write([System.Text.Encoding]::ASCII.GetBytes('WAVEfmt ')); $header.Write([int] 16); $header.Write([int16] 1); $header.Write([int16] 1)
-        $header.Write([int] $rate); $header.Write([int] ($rate * 2)); $header.Write([int16] 2); $header.Write([int16] 16)
-        $header.Write([System.Text.Encoding]::ASCII.GetBytes('data')); $header.Write([int] (2 * $n))
-        for ($i = 0; $i -lt $n; $i++) {
-            $t = $i / $rate
-            $v = 0.0; for ($k = 1; $k -le 6; $k++) { $v += [math]::Sin(2 * [math]::PI * $k * $Hz * $t) / $k }
-            $header.Write([int16] (4000 * (0.5 + 0.5 * [math]::Sin(2 * [math]::PI * 4 * $t)) * $v))
-        }
-        $path = Join-Path $voiceDir $Name
-        [System.IO.File]::WriteAllBytes($path, $pcm)
-        $path
-    }
-
-    $low = New-TestVoice 'low.wav' 110
-    $null = New-TestVoice 'high.wav' 220
+    . (Join-Path $PSScriptRoot 'TestAudio.ps1')
+    $low = New-TestVoiceWav -Path (Join-Path $voiceDir 'low.wav') -Hz { 110 }
+    $null = New-TestVoiceWav -Path (Join-Path $voiceDir 'high.wav') -Hz { 220 }
 }
 
 AfterAll {

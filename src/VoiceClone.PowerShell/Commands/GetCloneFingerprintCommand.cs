@@ -9,22 +9,8 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(CloneFingerprint))]
-public sealed class GetCloneFingerprintCommand : VoiceCloneCmdlet
+public sealed class GetCloneFingerprintCommand : FileInputCmdlet
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
-
-    /// <summary>Fingerprint files or folders; wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>Fingerprint files or folders, taken exactly as typed.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
 
     protected override string LogSource => "fingerprint";
 
@@ -33,8 +19,7 @@ public sealed class GetCloneFingerprintCommand : VoiceCloneCmdlet
 
     protected override void Process()
     {
-        bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string file in InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, "*.json"))
+        foreach (string file in InputFiles("*.json"))
         {
             StopToken.ThrowIfCancellationRequested();
             using var metrics = ExecutionMetrics.Start("Get-CloneFingerprint", LogSource, $"path={file}");

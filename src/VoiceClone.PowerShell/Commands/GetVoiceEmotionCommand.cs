@@ -10,55 +10,24 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceEmotion", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(EmotionResult))]
-public sealed class GetVoiceEmotionCommand : VoiceCloneCmdlet
+public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
-    private OrderedWorkQueue<EmotionResult>? _queue;
     private EmotionModel? _model;
-
-    /// <summary>WAV files or folders; wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>WAV files or folders, taken exactly as typed.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>A folder holding emotion.zip and emotion.json; default: the model that ships with the module.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
 
-    /// <summary>How many files to analyse at once; default: one per core.</summary>
-    [Parameter]
-    [ValidateRange(1, 256)]
-    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
-
     protected override string LogSource => "emotion";
 
-    protected override void Begin()
+    protected override void BeginAnalysis()
     {
         string? folder = ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
         _model = EmotionModelCache.Get(folder);
-        _queue = new OrderedWorkQueue<EmotionResult>(ThrottleLimit, StopToken);
     }
 
-    protected override void Process()
-    {
-        bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string file in InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, "*.wav"))
-        {
-            _queue!.Enqueue(file, () => Recognise(file));
-            WriteFinished(all: false);
-        }
-    }
-
-    protected override void End() => WriteFinished(all: true);
+    protected override Func<EmotionResult> PlanAnalysis(string file) => () => Recognise(file);
 
     private EmotionResult Recognise(string file)
     {
@@ -84,16 +53,6 @@ public sealed class GetVoiceEmotionCommand : VoiceCloneCmdlet
         {
             metrics.Fail(e.ErrorId);
             throw;
-        }
-    }
-
-    private void WriteFinished(bool all)
-    {
-        foreach (var (file, work) in _queue!.TakeFinished(all))
-        {
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e) WriteEngineError(e, file);
-            else WriteObject(work.GetAwaiter().GetResult());
-            FlushLogEvents();
         }
     }
 }

@@ -11,26 +11,9 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceFeature", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(VoiceFeatures))]
-public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
+public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
-    private const int ProgressActivityId = 0x7C01;
-    private OrderedWorkQueue<VoiceFeatures>? _queue;
     private VoiceFeatureOptions _options = new();
-    private int _done;
-
-    /// <summary>WAV files or folders; wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>WAV files or folders, taken exactly as typed.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Pitch tracker: the built-in YIN+Viterbi (Default) or the SwiftF0 model.</summary>
     [Parameter]
@@ -67,14 +50,9 @@ public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
     [Parameter]
     public SwitchParameter IncludeContour { get; set; }
 
-    /// <summary>How many files to analyse at once; default: one per core.</summary>
-    [Parameter]
-    [ValidateRange(1, 256)]
-    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
-
     protected override string LogSource => VoiceFeatureExtractor.Source;
 
-    protected override void Begin()
+    protected override void BeginAnalysis()
     {
         if (PitchCeilingHz <= PitchFloorHz)
         {
@@ -90,24 +68,12 @@ public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
         {
             Pitch = pitch, PitchAlgorithm = PitchAlgorithm, Vad = Vad, MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
         };
-        _queue = new OrderedWorkQueue<VoiceFeatures>(ThrottleLimit, StopToken);
     }
 
-    protected override void Process()
+    protected override Func<VoiceFeatures> PlanAnalysis(string file)
     {
-        bool literal = ParameterSetName == LiteralPathSet;
-        VoiceFeatureOptions options = _options with { Text = Text };
-        foreach (string file in InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, "*.wav"))
-        {
-            _queue!.Enqueue(file, () => Analyze(file, options));
-            WriteFinished(all: false);
-        }
-    }
-
-    protected override void End()
-    {
-        WriteFinished(all: true);
-        if (_done > 1) WriteProgress(new ProgressRecord(ProgressActivityId, "Get-VoiceFeature", "Done") { RecordType = ProgressRecordType.Completed });
+        VoiceFeatureOptions options = _options with { Text = Text }; // Text binds per pipeline object
+        return () => Analyze(file, options);
     }
 
     private VoiceFeatures Analyze(string file, VoiceFeatureOptions options)
@@ -123,22 +89,6 @@ public sealed class GetVoiceFeatureCommand : VoiceCloneCmdlet
         {
             metrics.Fail(e.ErrorId);
             throw;
-        }
-    }
-
-    private void WriteFinished(bool all)
-    {
-        foreach (var (file, work) in _queue!.TakeFinished(all))
-        {
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e) WriteEngineError(e, file);
-            else WriteObject(work.GetAwaiter().GetResult());
-            _done++;
-            FlushLogEvents();
-            if (_done > 1 || _queue.Count > 0)
-            {
-                WriteProgress(new ProgressRecord(ProgressActivityId, "Get-VoiceFeature", $"Analysed {_done} file(s)")
-                    { CurrentOperation = System.IO.Path.GetFileName(file) });
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace VoiceClone.Core.Tests.Emotion;
 /// <summary>The model that ships in models/emotion, and the checks that keep a wrong model from ever loading.</summary>
 public sealed class EmotionModelTests : IDisposable
 {
-    private static readonly string Shipped = Path.Combine(FindRepositoryRoot(), "models", "emotion");
+    private static readonly string Shipped = Path.Combine(SharedData.RepositoryRoot, "models", "emotion");
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -66,14 +66,5 @@ public sealed class EmotionModelTests : IDisposable
         CopyOfShipped();
         File.WriteAllText(_dir.File(EmotionModel.ModelFile), "not a zip");
         Assert.Equal("EmotionModelIncompatible", Assert.Throws<VoiceCloneException>(() => EmotionModel.Load(_dir.Path)).ErrorId);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VoiceClone.PowerShell.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

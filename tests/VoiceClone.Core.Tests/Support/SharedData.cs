@@ -6,7 +6,8 @@ namespace VoiceClone.Core.Tests.Support;
 /// </summary>
 internal static class SharedData
 {
-    public static string Root { get; } = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared"));
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
     public static string Require(string relativePath)
     {

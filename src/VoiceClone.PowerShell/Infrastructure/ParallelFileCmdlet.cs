@@ -1,0 +1,67 @@
+using System.Management.Automation;
+
+namespace VoiceClone.PowerShell;
+
+/// <summary>
+/// A cmdlet that analyses each input file on the thread pool, one per core by default, and writes results,
+/// errors and progress from the pipeline thread in input order.
+/// </summary>
+public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
+{
+    private OrderedWorkQueue<TResult>? _queue;
+    private int _done;
+
+    /// <summary>How many files to analyse at once; default: one per core.</summary>
+    [Parameter]
+    [ValidateRange(1, 256)]
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Called on the pipeline thread for each file, while this pipeline object's parameters are bound; returns the
+    /// work to run on a worker thread, which must not touch PowerShell or read the cmdlet's parameters.
+    /// </summary>
+    protected abstract Func<TResult> PlanAnalysis(string file);
+
+    protected virtual string FolderPattern => "*.wav";
+
+    private int ProgressActivityId => GetType().Name.GetHashCode() & 0x7FFF;
+
+    protected sealed override void Begin()
+    {
+        BeginAnalysis();
+        _queue = new OrderedWorkQueue<TResult>(ThrottleLimit, StopToken);
+    }
+
+    protected virtual void BeginAnalysis() { }
+
+    protected sealed override void Process()
+    {
+        foreach (string file in InputFiles(FolderPattern))
+        {
+            _queue!.Enqueue(file, PlanAnalysis(file));
+            WriteFinished(all: false);
+        }
+    }
+
+    protected sealed override void End()
+    {
+        WriteFinished(all: true);
+        if (_done > 1) WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    private void WriteFinished(bool all)
+    {
+        foreach (var (file, work) in _queue!.TakeFinished(all))
+        {
+            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e) WriteEngineError(e, file);
+            else WriteObject(work.GetAwaiter().GetResult());
+            _done++;
+            FlushLogEvents();
+            if (_done > 1 || _queue.Count > 0)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, $"Analysed {_done} file(s)")
+                    { CurrentOperation = System.IO.Path.GetFileName(file) });
+            }
+        }
+    }
+}
