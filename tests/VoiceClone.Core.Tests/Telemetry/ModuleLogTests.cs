@@ -46,6 +46,28 @@ public sealed partial class ModuleLogTests : IDisposable
     }
 
     [Fact]
+    public void The_json_twin_holds_the_same_events_for_machines_when_asked_for()
+    {
+        ModuleLog.Shutdown();
+        Environment.SetEnvironmentVariable(ModuleLog.JsonEnvironmentVariable, "1");
+        try
+        {
+            ModuleLog.Configure(_dir.Path, null);
+            ModuleLog.Write(ModuleLogLevel.Warning, "feature_extractor", "No voiced segments");
+            ModuleLog.Shutdown();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ModuleLog.JsonEnvironmentVariable, null);
+        }
+        string line = File.ReadAllLines(_dir.File(ModuleLog.JsonFileName)).Single(l => l.Contains("No voiced segments"));
+        var json = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Warning", json.GetProperty("@l").GetString());
+        Assert.Equal("feature_extractor", json.GetProperty("Source").GetString());
+        Assert.Equal("WARNING", json.GetProperty("LevelName").GetString());
+    }
+
+    [Fact]
     public void Exceptions_are_written_with_their_full_stack_trace()
     {
         Exception caught;
