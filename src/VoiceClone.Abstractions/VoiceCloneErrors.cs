@@ -52,8 +52,8 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition ModelFileMissing = new(
         "ModelFileMissing", "models", VoiceCloneErrorKind.ObjectNotFound, "Error",
-        "An optional model (SwiftF0, Silero VAD) was asked for but its file is not where the module looks.",
-        "Put the file where models/README.md says, or leave the option out to use the built-in algorithm.");
+        "An optional model (SwiftF0, Silero VAD) was asked for but its file is not where the module looks, or cannot be loaded.",
+        "Put the right file where models/README.md says, or leave the option out to use the built-in algorithm.");
 
     public static readonly VoiceCloneErrorDefinition TrainingDataInvalid = new(
         "TrainingDataInvalid", "emotion_trainer", VoiceCloneErrorKind.InvalidData, "Error",

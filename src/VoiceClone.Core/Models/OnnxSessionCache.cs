@@ -12,10 +12,24 @@ public static class OnnxSessionCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<InferenceSession>> Sessions = new(StringComparer.Ordinal);
 
-    public static InferenceSession Get(string modelPath) =>
-        Sessions.GetOrAdd(Path.GetFullPath(modelPath), path => new Lazy<InferenceSession>(() => Create(path))).Value;
+    public static InferenceSession Get(string modelPath)
+    {
+        string path = Path.GetFullPath(modelPath);
+        Lazy<InferenceSession> session = Sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => Create(p)));
+        try
+        {
+            return session.Value;
+        }
+        catch
+        {
+            Sessions.TryRemove(path, out _); // a damaged file must not stay cached once it is replaced
+            throw;
+        }
+    }
 
     public static int Count => Sessions.Count;
+
+    internal static bool Contains(string modelPath) => Sessions.ContainsKey(Path.GetFullPath(modelPath));
 
     public static void DisposeAll()
     {
@@ -32,7 +46,16 @@ public static class OnnxSessionCache
         using var metrics = ExecutionMetrics.Start("LoadOnnxModel", "models", $"path={path}");
         // One thread per session: callers already run one file per core, so more would only oversubscribe.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        var session = new InferenceSession(path, options);
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            metrics.Fail(VoiceCloneErrors.ModelFileMissing.ErrorId);
+            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing, $"'{path}' cannot be loaded as an ONNX model (damaged or the wrong file): {e.Message}", path, e);
+        }
         metrics.Complete($"InferenceSession inputs={session.InputMetadata.Count} outputs={session.OutputMetadata.Count}");
         return session;
     }

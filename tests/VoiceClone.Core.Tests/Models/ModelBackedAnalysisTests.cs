@@ -78,6 +78,24 @@ public sealed class ModelBackedAnalysisTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_model_file_is_a_clear_error_and_is_not_cached()
+    {
+        string folder = Directory.CreateTempSubdirectory("voiceclone-badmodel-").FullName;
+        string path = Path.Combine(folder, "model.onnx");
+        File.WriteAllText(path, "not an onnx graph");
+        try
+        {
+            Assert.Equal("ModelFileMissing", Assert.Throws<VoiceCloneException>(() => OnnxSessionCache.Get(path)).ErrorId);
+            Assert.Equal("ModelFileMissing", Assert.Throws<VoiceCloneException>(() => OnnxSessionCache.Get(path)).ErrorId);
+            Assert.False(OnnxSessionCache.Contains(path), "a failed load is not cached");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_model_is_ModelFileMissing_listing_every_place_searched()
     {
         Environment.SetEnvironmentVariable(ModelLocator.EnvironmentVariable, "/nonexistent/models");
