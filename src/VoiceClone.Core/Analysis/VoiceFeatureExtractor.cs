@@ -1,10 +1,5 @@
 using VoiceClone.Core.Analysis.Activity;
-using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Analysis.Quality;
-using VoiceClone.Core.Analysis.Rate;
-using VoiceClone.Core.Analysis.Spectral;
 using VoiceClone.Core.Audio;
-using VoiceClone.Core.Models;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Analysis;
