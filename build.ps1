@@ -233,6 +233,8 @@ function Invoke-Demo {
     $features = Get-VoiceFeature -LiteralPath $recording -Text 'Front center'
     $features | Out-Host
     $features | Select-Object PitchMedian, PitchStdSemitones, VoicedFraction, VadMethod, SpeechSeconds, SyllableCount, Wpm, WpmSource, JitterLocal, ShimmerLocalDb, HnrDb, F1Hz, F2Hz, F3Hz | Out-Host
+    Write-Step "Demo: Get-VoiceEmotion $recording"
+    Get-VoiceEmotion -LiteralPath $recording | Out-Host
 }
 
 function Invoke-Bench {
