@@ -59,7 +59,7 @@ public sealed class NewVoiceEmotionModelCommand : VoiceCloneCmdlet
         // Written beside the destination and moved into place at the end: a stop or failure leaves no half model.
         string staging = output.TrimEnd(System.IO.Path.DirectorySeparatorChar) + $".tmp-{Guid.NewGuid():N}";
         var progress = new ConcurrentQueue<ProgressRecord>();
-        var work = Task.Run(() => EmotionModelBuilder.Build(clips, staging, Seed, trainedOn: $"{manifest} ({clips.Count} recordings)", licence: "as the training data's",
+        var work = Task.Run(() => EmotionModelBuilder.Build(clips, staging, Seed, trainedOn: $"{manifest} ({clips.Count} recordings)", licence: "inherits the licence of the training data",
             (stage, done, total, eta) => progress.Enqueue(new ProgressRecord(ProgressActivityId, "New-VoiceEmotionModel", $"{stage}: {done}/{total}")
             {
                 PercentComplete = total > 0 ? Math.Min(100, 100 * done / total) : -1,

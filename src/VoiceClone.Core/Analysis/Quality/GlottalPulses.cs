@@ -16,6 +16,8 @@ internal static class GlottalPulses
     private const double MaxAmplitudeFactor = 1.6;
     // The next pulse is searched within +-20 % of the expected period.
     private const double SearchTolerance = 0.2;
+    // The matching cycle is searched within +-10 % of the peak-to-peak estimate.
+    private const double CorrelationSearch = 0.1;
 
     public static void Accumulate(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch, QualityTotals totals)
     {
@@ -45,9 +47,6 @@ internal static class GlottalPulses
             }
         }
     }
-
-    // Search the matching cycle within +-10 % of the peak-to-peak estimate.
-    private const double CorrelationSearch = 0.1;
 
     /// <summary>
     /// The lag (seconds) that best aligns the cycle starting half a period before <paramref name="pulseSeconds"/> with
