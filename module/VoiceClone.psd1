@@ -13,6 +13,7 @@
         'Get-CloneFingerprint'
         'Get-VoiceEmotion'
         'Get-VoiceFeature'
+        'New-VoiceClone'
         'New-VoiceEmotionModel'
         'Get-VoiceCloneConfiguration'
         'Set-VoiceCloneConfiguration'

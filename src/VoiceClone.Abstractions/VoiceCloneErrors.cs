@@ -90,6 +90,26 @@ public static class VoiceCloneErrors
         "A fingerprint file could not be opened or read.",
         "Check that the file is readable by the current user.");
 
+    public static readonly VoiceCloneErrorDefinition TextInvalid = new(
+        "TextInvalid", "voice_clone", VoiceCloneErrorKind.InvalidArgument, "Error",
+        "The text to speak is empty, has nothing speakable, or is longer than 10,000 characters.",
+        "Pass words to speak; split very long text into several -Text values.");
+
+    public static readonly VoiceCloneErrorDefinition SynthesizerMissing = new(
+        "SynthesizerMissing", "default_engine", VoiceCloneErrorKind.NotInstalled, "Error",
+        "The default engine's base synthesiser, flite, is not installed or not on PATH.",
+        "Debian/Ubuntu: 'sudo apt-get install flite'; macOS: 'brew install flite'; Windows: put flite.exe on PATH or set VOICECLONE_FLITE to its full path.");
+
+    public static readonly VoiceCloneErrorDefinition SynthesisFailed = new(
+        "SynthesisFailed", "voice_clone", VoiceCloneErrorKind.ResourceUnavailable, "Error",
+        "The engine produced no usable speech within the retries its policy allows (it failed, timed out, or its output failed validation).",
+        "Read the attempts in logs/runs/<run-id>.json; try a cleaner reference or shorter text.");
+
+    public static readonly VoiceCloneErrorDefinition EngineUnavailable = new(
+        "EngineUnavailable", "voice_clone", VoiceCloneErrorKind.NotImplemented, "Error",
+        "The requested engine is not available in this build of the module.",
+        "Use -Engine Default, or a build whose release notes list the engine.");
+
     public static readonly VoiceCloneErrorDefinition ConfigurationInvalid = new(
         "ConfigurationInvalid", "configuration", VoiceCloneErrorKind.InvalidArgument, "Error",
         "A configuration value cannot be used (for example a log directory that cannot be created).",
@@ -104,6 +124,6 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        ConfigurationInvalid, UnexpectedError,
+        TextInvalid, SynthesizerMissing, SynthesisFailed, EngineUnavailable, ConfigurationInvalid, UnexpectedError,
     ];
 }

@@ -34,6 +34,21 @@ public sealed class EmotionModel
         lock (_gate) return _engine.Predict(row).Score.ToArray();
     }
 
+    /// <summary>The most probable emotion, its calibrated confidence and every label's score.</summary>
+    public EmotionResult Classify(VoiceFeatures features)
+    {
+        float[] scores = Predict(features);
+        int best = EmotionMetrics.ArgMax(scores);
+        return new EmotionResult
+        {
+            Path = features.Path,
+            Emotion = Metadata.Labels[best],
+            Confidence = scores[best],
+            Scores = Metadata.Labels.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => (double)scores[x.i]),
+            ModelPath = Folder,
+        };
+    }
+
     public static void Save(string folder, ITransformer model, MLContext ml, EmotionModelMetadata metadata)
     {
         Directory.CreateDirectory(folder);

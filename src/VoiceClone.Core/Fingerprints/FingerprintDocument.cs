@@ -27,10 +27,28 @@ public sealed class FingerprintDocument
     [JsonPropertyName("clone_analysis"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VoiceAnalysisSection? CloneAnalysis { get; set; }
     [JsonPropertyName("match_scores"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, double?>? MatchScores { get; set; }
     [JsonPropertyName("timings_ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, double?>? TimingsMs { get; set; }
+    /// <summary>"passed", or "failed:" and the soft checks the clone still missed after its retries.</summary>
+    [JsonPropertyName("validation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Validation { get; set; }
+    [JsonPropertyName("attempts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Attempts { get; set; }
+    [JsonPropertyName("seed"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Seed { get; set; }
 }
 
 public sealed class VoiceAnalysisSection
 {
+    /// <summary>The seed layout's fields from an analysis (NaN becomes null).</summary>
+    public static VoiceAnalysisSection From(VoiceFeatures features, EmotionResult? emotion) => new()
+    {
+        Pitch = FingerprintWriter.FiniteOrNull(features.Pitch),
+        PitchRange = [FingerprintWriter.FiniteOrNull(features.PitchRangeLow), FingerprintWriter.FiniteOrNull(features.PitchRangeHigh)],
+        StressEnergy = FingerprintWriter.FiniteOrNull(features.StressEnergy),
+        Emotion = emotion?.Emotion,
+        EmotionConfidence = emotion is null ? null : FingerprintWriter.FiniteOrNull(emotion.Confidence),
+        SpeakingPattern = new SpeakingPatternSection
+        {
+            Wpm = FingerprintWriter.FiniteOrNull(features.Wpm), PauseEntropy = FingerprintWriter.FiniteOrNull(features.PauseEntropy),
+        },
+    };
+
     /// <summary>Mean F0 in Hz.</summary>
     [JsonPropertyName("pitch")] public double? Pitch { get; set; }
     /// <summary>[low, high] F0 in Hz.</summary>

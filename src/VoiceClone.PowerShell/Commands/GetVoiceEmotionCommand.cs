@@ -36,16 +36,7 @@ public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
         {
             // The features the model was trained with: default pitch tracker and the energy speech detector.
             VoiceFeatures features = VoiceFeatureExtractor.Analyze(file, new VoiceFeatureOptions { Vad = VadMethod.Energy });
-            float[] scores = _model!.Predict(features);
-            int best = EmotionMetrics.ArgMax(scores);
-            var result = new EmotionResult
-            {
-                Path = file,
-                Emotion = _model.Metadata.Labels[best],
-                Confidence = scores[best],
-                Scores = _model.Metadata.Labels.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => (double)scores[x.i]),
-                ModelPath = _model.Folder,
-            };
+            EmotionResult result = _model!.Classify(features);
             metrics.Complete($"EmotionResult emotion={result.Emotion} confidence={result.Confidence:F2}");
             return result;
         }

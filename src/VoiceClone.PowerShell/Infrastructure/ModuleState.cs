@@ -40,6 +40,8 @@ internal static class ModuleState
             ModuleLog.Write(VoiceClone.ModuleLogLevel.Debug, "module", $"VoiceClone removed; disposing {OnnxSessionCache.Count} model session(s), flushing logs");
             OnnxSessionCache.DisposeAll();
             VoiceClone.Core.Emotion.EmotionModelCache.Clear();
+            VoiceClone.Core.Cloning.ReferenceAnalysisCache.Clear();
+            VoiceClone.Core.Synthesis.ReferenceSpectra.Clear();
             ModuleLog.Shutdown();
         }
     }

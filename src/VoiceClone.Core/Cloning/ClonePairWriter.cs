@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using VoiceClone.Core.Audio;
+using VoiceClone.Core.Fingerprints;
+using VoiceClone.Core.IO;
+
+namespace VoiceClone.Core.Cloning;
+
+/// <summary>
+/// Writes cloned_&lt;id&gt;.wav and cloned_&lt;id&gt;.json as a pair: both are staged under hidden temporary names,
+/// then renamed into place, audio first and fingerprint last. The fingerprint is the pair's commit mark: a stop
+/// or crash before the renames leaves nothing, and nothing already on disk is ever replaced without overwrite.
+/// </summary>
+public static class ClonePairWriter
+{
+    public const string Prefix = "cloned_";
+
+    public static (string AudioPath, string FingerprintPath) PathsFor(string outputDirectory, string id) =>
+        (Path.Combine(outputDirectory, $"{Prefix}{id}.wav"), Path.Combine(outputDirectory, $"{Prefix}{id}.json"));
+
+    /// <param name="fingerprint">Builds the fingerprint once the audio's sha256 is known.</param>
+    public static (string AudioPath, string FingerprintPath) Write(string outputDirectory, string id, SynthesizedSpeech speech,
+        Func<string, FingerprintDocument> fingerprint, bool overwrite, CancellationToken cancellation)
+    {
+        var (audioPath, fingerprintPath) = PathsFor(Path.GetFullPath(outputDirectory), id);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(audioPath)!);
+            using var audio = new StagedFile(audioPath);
+            using (FileStream stream = audio.OpenWrite())
+            {
+                WavWriter.WriteTo(stream, speech.Samples, speech.SampleRateHz, WavSampleFormat.Pcm16,
+                    new Dictionary<string, string> { [WavWriter.SoftwareTag] = $"VoiceClone {speech.ModelUsed}" });
+                stream.Flush(flushToDisk: true);
+            }
+            string sha256 = Sha256Of(audio.TempPath);
+            using StagedFile json = FingerprintWriter.Stage(fingerprintPath, fingerprint(sha256));
+
+            cancellation.ThrowIfCancellationRequested(); // last point a stop is honoured: the two renames run together
+            if (!overwrite && (File.Exists(audioPath) || File.Exists(fingerprintPath))) throw Exists(audioPath, fingerprintPath);
+            try
+            {
+                audio.Commit(overwrite);
+            }
+            catch (IOException) when (!overwrite && File.Exists(audioPath))
+            {
+                throw Exists(audioPath, fingerprintPath);
+            }
+            try
+            {
+                json.Commit(overwrite);
+            }
+            catch (IOException) when (!overwrite && File.Exists(fingerprintPath))
+            {
+                File.Delete(audioPath); // ours, renamed a moment ago: withdraw it so no half pair remains
+                throw Exists(audioPath, fingerprintPath);
+            }
+            return (audioPath, fingerprintPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VoiceCloneException(VoiceCloneErrors.AudioWriteFailed, $"Cannot write the clone pair in '{outputDirectory}': {e.Message}", audioPath, e);
+        }
+    }
+
+    public static string Sha256Of(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+
+    private static VoiceCloneException Exists(string audioPath, string fingerprintPath) =>
+        new(VoiceCloneErrors.OutputExists, $"'{audioPath}' or '{fingerprintPath}' already exists and was left untouched; add -Force to replace the pair.", audioPath);
+}

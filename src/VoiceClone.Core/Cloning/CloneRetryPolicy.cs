@@ -1,0 +1,54 @@
+namespace VoiceClone.Core.Cloning;
+
+/// <summary>
+/// What to do after a failed attempt, at most <see cref="MaxAttempts"/> attempts per clone:
+/// an engine failure or silent output is synthesised again unchanged ("resynthesize"); clipping lowers the level
+/// 6 dB ("reduce_gain"); an implausible length re-times toward 0.4 s per word ("retime"); a missed F0 or
+/// articulation rate is corrected by the measured miss ("feedback_correction": F0 target x reference/clone,
+/// duration x clone rate/reference rate, at most 20 % a step). After the last attempt, hard failures fail the clone and soft misses
+/// are kept and reported.
+/// </summary>
+public static class CloneRetryPolicy
+{
+    public const int MaxAttempts = 3;
+    private const double ClippingGainStepDb = -6;
+    private const double MaxTempoStep = 1.2;
+    // A typical read-speech pace, the target when a length is implausible.
+    private const double TypicalSecondsPerWord = 0.4;
+
+    /// <summary>The corrected request and the methods used, or null when no attempt is left.</summary>
+    public static (CloneRequest Request, string Method)? Next(int attempt, CloneRequest request, ValidationReport? report)
+    {
+        if (attempt >= MaxAttempts) return null;
+        if (report is null) return (request, "resynthesize"); // the engine failed
+        var methods = new List<string>();
+        CloneRequest next = request;
+        foreach (ValidationCheck check in report.Checks.Where(c => !c.Passed))
+        {
+            switch (check.Name)
+            {
+                case "not_silent":
+                    methods.Add("resynthesize");
+                    break;
+                case "not_clipped":
+                    next = next with { GainCorrectionDb = next.GainCorrectionDb + ClippingGainStepDb };
+                    methods.Add("reduce_gain");
+                    break;
+                case "duration_plausible":
+                    next = next with { DurationCorrection = next.DurationCorrection * Math.Clamp(TypicalSecondsPerWord / check.Value, 0.5, 2) };
+                    methods.Add("retime");
+                    break;
+                case "pitch_match":
+                    next = next with { PitchCorrection = next.PitchCorrection / check.Value };
+                    methods.Add("feedback_correction");
+                    break;
+                case "rate_match":
+                    // Syllable counts of short clips are noisy: one retry moves the tempo at most 20 %.
+                    next = next with { DurationCorrection = next.DurationCorrection * Math.Clamp(check.Value, 1 / MaxTempoStep, MaxTempoStep) };
+                    methods.Add("feedback_correction");
+                    break;
+            }
+        }
+        return methods.Count == 0 ? null : (next, string.Join("+", methods.Distinct()));
+    }
+}

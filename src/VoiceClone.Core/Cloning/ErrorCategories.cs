@@ -1,0 +1,16 @@
+namespace VoiceClone.Core.Cloning;
+
+/// <summary>The run log's error categories: input, io, model, dependency, timeout, resource, unknown.</summary>
+public static class ErrorCategories
+{
+    public static string For(VoiceCloneErrorDefinition error) => error.ErrorId switch
+    {
+        "PathNotFound" or "PathNotFileSystem" or "AudioFormatUnsupported" or "AudioFileMalformed" or "AudioTooShort"
+            or "TextInvalid" or "ConfigurationInvalid" => "input",
+        "AudioReadFailed" or "AudioWriteFailed" or "OutputExists" or "FingerprintReadFailed" => "io",
+        "ModelFileMissing" or "EmotionModelIncompatible" or "EngineUnavailable" => "model",
+        "SynthesizerMissing" => "dependency",
+        "AudioTooLong" => "resource",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Emotion;
+using VoiceClone.Core.Synthesis;
+
+namespace VoiceClone.Core.Cloning;
+
+/// <summary>What the workflow knows about a reference recording: its voice features, emotion and checksum.</summary>
+public sealed record ReferenceAnalysis(string Path, string Sha256, VoiceFeatures Features, EmotionResult Emotion);
+
+/// <summary>Each reference is analysed once per session (keyed by path, size and modification time) and shared by every clone of it.</summary>
+public static class ReferenceAnalysisCache
+{
+    private static readonly ConcurrentDictionary<string, Lazy<ReferenceAnalysis>> Cache = new();
+
+    /// <summary>The analysis of <paramref name="path"/>; <paramref name="cached"/> says whether it was already known.</summary>
+    public static ReferenceAnalysis Get(string path, EmotionModel emotionModel, out bool cached)
+    {
+        var info = new FileInfo(path);
+        string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{emotionModel.Folder}";
+        bool created = false;
+        Lazy<ReferenceAnalysis> analysis = Cache.GetOrAdd(key, _ =>
+        {
+            created = true;
+            return new Lazy<ReferenceAnalysis>(() => Analyze(info.FullName, emotionModel));
+        });
+        cached = !created;
+        try
+        {
+            return analysis.Value;
+        }
+        catch
+        {
+            Cache.TryRemove(new KeyValuePair<string, Lazy<ReferenceAnalysis>>(key, analysis));
+            throw;
+        }
+    }
+
+    public static void Clear() => Cache.Clear();
+
+    private static ReferenceAnalysis Analyze(string path, EmotionModel emotionModel)
+    {
+        VoiceFeatures features = VoiceFeatureExtractor.Analyze(path, CloneAnalysis.Options);
+        return new ReferenceAnalysis(path, ClonePairWriter.Sha256Of(path), features, emotionModel.Classify(features));
+    }
+}
