@@ -22,6 +22,11 @@ internal static class CloneEvaluation
         "It's easy to tell the depth of a well.",
         "These days a chicken leg is a rare dish.",
         "Rice is often served in round bowls.",
+        "The juice of lemons makes fine punch.",
+        "The box was thrown beside the parked truck.",
+        "The hogs were fed chopped corn and garbage.",
+        "Four hours of steady work faced us.",
+        "A large size in stockings is hard to sell.",
     ];
 
     public static int Run(string librispeech, string repositoryRoot)
@@ -67,7 +72,11 @@ internal static class CloneEvaluation
                         baseWer[key] = werBase = Wer(text, Recognise(sphinx, basePath));
                     }
                 }
-                var row = new Row(Path.GetFileNameWithoutExtension(reference), clone, werClone, werBase, seconds / clone.DurationSeconds, cpuSeconds / clone.DurationSeconds);
+                var timings = VoiceClone.Core.Fingerprints.FingerprintReader.ReadDocument(clone.FingerprintPath).TimingsMs!;
+                var row = new Row(Path.GetFileNameWithoutExtension(reference), clone, werClone, werBase, seconds / clone.DurationSeconds, cpuSeconds / clone.DurationSeconds)
+                {
+                    Counters = timings.Where(t => t.Value.HasValue).ToDictionary(t => t.Key, t => t.Value!.Value),
+                };
                 rows.Add(row);
                 Console.WriteLine($"| {row.Reference} | {clone.BaseVoice} | {ReferencePitch(clone):F0} | {clone.PitchRatio:F3} | {clone.ArticulationRateRatio:F3} | {clone.TimbreDistance:F1} / {clone.BaseTimbreDistance:F1} | {werClone:P0} | {werBase:P0} | {row.Rtf:F3} | {clone.Attempts} |");
             }
@@ -77,7 +86,10 @@ internal static class CloneEvaluation
         return 0;
     }
 
-    private sealed record Row(string Reference, VoiceCloneResult Result, double WerClone, double WerBase, double Rtf, double CpuRtf);
+    private sealed record Row(string Reference, VoiceCloneResult Result, double WerClone, double WerBase, double Rtf, double CpuRtf)
+    {
+        public IReadOnlyDictionary<string, double> Counters { get; init; } = new Dictionary<string, double>();
+    }
 
     private static double ReferencePitch(VoiceCloneResult clone) =>
         VoiceClone.Core.Fingerprints.FingerprintReader.Read(clone.FingerprintPath).Pitch;
@@ -114,6 +126,8 @@ internal static class CloneEvaluation
         var stages = document.Stages.GroupBy(s => s.Name).Select(g => (Name: g.Key, Ms: g.Sum(s => s.DurationMs) / (n + 1))).ToList();
         double total = stages.Sum(s => s.Ms);
         foreach (var (name, ms) in stages) Console.WriteLine($"| {name} | {ms:F1} | {ms / total:P0} |");
+        foreach (string part in new[] { "synthesis.flite", "synthesis.prosody", "synthesis.envelope" })
+            Console.WriteLine($"| {part} (last attempt) | {rows.Average(r => r.Counters.GetValueOrDefault(part)):F1} | |");
         Directory.Delete(logFolder, recursive: true);
     }
 

@@ -213,11 +213,21 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
             ReferenceAudio = new AudioFileSection { Path = reference.Path, Sha256 = reference.Sha256, DurationSeconds = referenceFeatures.DurationSeconds, SampleRateHz = referenceFeatures.SampleRateHz },
             CloneAnalysis = VoiceAnalysisSection.From(clone.Features, clone.Emotion),
             MatchScores = MatchScores(clone, referenceFeatures, reference.Emotion).ToDictionary(p => p.Key, p => FingerprintWriter.FiniteOrNull(p.Value)),
-            TimingsMs = new Dictionary<string, double?>(timings) { ["total"] = Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds },
+            TimingsMs = Timings(timings, clone.Speech, startTicks),
             Validation = ValidationText(clone.Report),
             Attempts = clone.Number,
             Seed = options.Seed,
         };
+    }
+
+    /// <summary>The workflow's stage timings, the engine's own (its counters named *_ms, e.g. "synthesis.flite_ms") and the total.</summary>
+    private static Dictionary<string, double?> Timings(Dictionary<string, double?> stages, SynthesizedSpeech speech, long startTicks)
+    {
+        var timings = new Dictionary<string, double?>(stages);
+        foreach (var (name, value) in speech.Counters.Where(c => c.Key.EndsWith("_ms", StringComparison.Ordinal)))
+            timings[$"synthesis.{name[..^3]}"] = value;
+        timings["total"] = Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds;
+        return timings;
     }
 
     private static Dictionary<string, double> MatchScores(Attempt clone, VoiceFeatures reference, EmotionResult referenceEmotion) => new()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Audio;
@@ -42,7 +43,9 @@ public sealed class VoiceMatchEngine : IVoiceCloneEngine
     {
         VoiceFeatures reference = request.Reference;
         string voice = _baseVoice ?? BaseVoiceCatalog.Nearest(reference, cancellation);
+        long started = Stopwatch.GetTimestamp();
         AudioBuffer spoken = SincResampler.Resample(FliteSynthesizer.Speak(request.Text, voice, cancellation), BaseVoiceCatalog.SampleRateHz);
+        double fliteMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         cancellation.ThrowIfCancellationRequested();
         int rate = spoken.SampleRateHz;
         EmotionProsody emotion = EmotionProsody.For(request.Emotion?.Emotion, request.Emotion?.Confidence ?? 0);
@@ -55,6 +58,8 @@ public sealed class VoiceMatchEngine : IVoiceCloneEngine
         var marks = PitchMarks.Find(spoken.Samples, rate, pitch);
         float[] modified = TdPsola.Modify(spoken.Samples, rate, marks, (_, hz) => mapping.Map(hz), durationFactor);
 
+        double psolaMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds - fliteMs;
+
         // 2. Long-term spectral envelope, then level.
         LongTermSpectrum target = ReferenceSpectra.Get(request.ReferencePath, rate);
         LongTermSpectrum current = LongTermSpectrum.Measure(new AudioBuffer(modified, rate), target.HighHz);
@@ -63,6 +68,7 @@ public sealed class VoiceMatchEngine : IVoiceCloneEngine
         double levelDb = target.ActiveLevelDb + emotion.LevelDb + request.GainCorrectionDb;
         double peakLimitedDb = MatchLevel(equalized, rate, target.HighHz, levelDb);
 
+        double envelopeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds - fliteMs - psolaMs;
         return new SynthesizedSpeech(equalized, rate, $"flite:{voice}+voice-match")
         {
             BaseVoice = voice,
@@ -76,6 +82,9 @@ public sealed class VoiceMatchEngine : IVoiceCloneEngine
                 ["duration_factor"] = durationFactor,
                 ["eq_max_abs_gain_db"] = gains.Max(Math.Abs),
                 ["peak_limited_db"] = peakLimitedDb,
+                ["flite_ms"] = fliteMs,
+                ["prosody_ms"] = psolaMs,
+                ["envelope_ms"] = envelopeMs,
             },
         };
     }

@@ -19,6 +19,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     private OrderedWorkQueue<VoiceCloneResult>? _queue;
     private CloneWorkflow? _workflow;
     private string? _runLogPath;
+    private int _runLogWritten;
     private readonly Stopwatch _elapsed = new();
     private int _planned, _done, _failed;
 
@@ -135,7 +136,14 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
         if (_runLogPath is not null) WriteVerbose($"Run log: {_runLogPath}");
     }
 
-    /// <summary>PowerShell disposes the cmdlet however the pipeline ends; a stopped or failed run still leaves its log.</summary>
+    /// <summary>Ctrl+C: the run log is written at once, since the pipeline may be disposed much later.</summary>
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        WriteRunLog("stopped");
+    }
+
+    /// <summary>PowerShell disposes the cmdlet however the pipeline ends; a failed run still leaves its log.</summary>
     public void Dispose() => WriteRunLog(StopToken.IsCancellationRequested ? "stopped" : "failed");
 
     private void WriteFinished(bool all)
@@ -168,11 +176,12 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
         };
     }
 
+    /// <summary>Once per run, from whichever ending comes first (End, StopProcessing on another thread, Dispose).</summary>
     private void WriteRunLog(string status)
     {
-        if (_workflow is null || _runLogPath is not null || _planned == 0) return; // -WhatIf or nothing to do: no run
+        if (_workflow is null || _planned == 0) return; // -WhatIf or nothing to do: no run
         string? folder = ModuleLog.Directory;
-        if (folder is null) return;
+        if (folder is null || Interlocked.Exchange(ref _runLogWritten, 1) == 1) return;
         try
         {
             _runLogPath = _workflow.RunLog.Write(folder, status);
