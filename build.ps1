@@ -141,6 +141,8 @@ function Get-TestCounts([System.Collections.Generic.List[string]] $Lines) {
 
 function Invoke-Test {
     Invoke-Build
+    # The default clone engine's base synthesiser; its tests skip (visibly) where it cannot be installed.
+    $null = Install-DebianPackage 'flite' '/usr/bin/flite'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir
@@ -235,6 +237,13 @@ function Invoke-Demo {
     $features | Select-Object PitchMedian, PitchStdSemitones, VoicedFraction, VadMethod, SpeechSeconds, SyllableCount, Wpm, WpmSource, JitterLocal, ShimmerLocalDb, HnrDb, F1Hz, F2Hz, F3Hz | Out-Host
     Write-Step "Demo: Get-VoiceEmotion $recording"
     Get-VoiceEmotion -LiteralPath $recording | Out-Host
+    if (-not (Install-DebianPackage 'flite' '/usr/bin/flite')) { throw 'The clone demo needs flite (sudo apt-get install flite).' }
+    $output = [System.IO.Path]::Combine($repo, 'output')
+    Write-Step "Demo: New-VoiceClone $recording -> $output"
+    $clone = New-VoiceClone -LiteralPath $recording -Text 'The quick brown fox jumps over the lazy dog.' -OutputDirectory $output -Verbose
+    $clone | Out-Host
+    Write-Step "Demo: Get-CloneFingerprint $output/*.json"
+    Get-CloneFingerprint ([System.IO.Path]::Combine($output, '*.json')) | Measure-Object -Property Pitch -Average | Out-Host
 }
 
 function Invoke-Bench {
@@ -243,7 +252,10 @@ function Invoke-Bench {
     $shared = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($repo, '..', 'shared'))
     $exe = [System.IO.Path]::Combine($bench, 'VoiceClone.Benchmarks.dll')
     $null = Install-DebianPackage 'praat' '/usr/bin/praat'
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion') {
+    $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
+    $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

@@ -4,7 +4,7 @@ namespace VoiceClone.Core.Tests.Cloning;
 
 public sealed class ValidationTests
 {
-    private static readonly VoiceFeatures Reference = new() { PitchMedian = 200, ArticulationRate = 5 };
+    private static readonly VoiceFeatures Reference = new() { PitchMedian = 200, ArticulationRate = 5, SyllableCount = 40 };
 
     private static VoiceFeatures Clone(double pitch = 200, double rate = 5, double seconds = 3, bool clipped = false) =>
         new() { PitchMedian = pitch, ArticulationRate = rate, DurationSeconds = seconds, SyllableCount = 12, IsClipped = clipped, ClippedFraction = clipped ? 0.01 : 0 };
@@ -48,6 +48,15 @@ public sealed class ValidationTests
         Assert.Equal(200.0 / 220, retry.Request.PitchCorrection, 6);
         Assert.Equal(5.6 / 5, retry.Request.DurationCorrection, 6); // too fast: longer
         Assert.Null(CloneRetryPolicy.Next(CloneRetryPolicy.MaxAttemptsForMatchGoals, Request(), report)); // match goals earn one retry
+    }
+
+    [Fact]
+    public void Rate_is_not_judged_on_a_reference_too_short_to_have_one()
+    {
+        var twoWords = Reference with { SyllableCount = 3 };
+        var report = CloneValidator.Validate(1, EightWords, Clone(rate: 9), -20, twoWords);
+        Assert.DoesNotContain(report.Checks, c => c.Name == "rate_match");
+        Assert.True(report.Passed);
     }
 
     [Fact]
