@@ -83,7 +83,15 @@ public sealed class NewVoiceCloneTests : IDisposable
         string[] inputOrder = new DirectoryInfo(_dir).GetFiles("*.wav").SelectMany(f => new[] { f.Name, f.Name }).ToArray();
         Assert.Equal(inputOrder, clones.Select(c => Path.GetFileName(Property<string>(c, "ReferencePath"))));
         Assert.Equal(["Good morning to you.", "See you again tomorrow.", "Good morning to you.", "See you again tomorrow."], clones.Select(c => Property<string>(c, "Text")));
-        Assert.Single(clones.Select(c => Property<string>(c, "RunId")).Distinct()); // one invocation, one run
+        string runId = Assert.Single(clones.Select(c => Property<string>(c, "RunId")).Distinct()); // one invocation, one run
+        // Each reference is analysed once; its second clone finds the analysis cached.
+        using (var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", runId + ".json"))))
+        {
+            var details = run.RootElement.GetProperty("stages").EnumerateArray()
+                .Where(s => s.GetProperty("name").GetString() == "reference_analysis").Select(s => s.GetProperty("detail").GetString()).ToList();
+            Assert.Equal(2, details.Count(d => d == "analysed"));
+            Assert.Equal(2, details.Count(d => d == "cached"));
+        }
         Assert.Equal(8, Directory.GetFiles(Output).Length);
 
         // Get-CloneFingerprint output/*.json | Measure-Object -Property Pitch -Average, through the pipeline.
