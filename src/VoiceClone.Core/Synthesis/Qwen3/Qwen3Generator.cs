@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+
+namespace VoiceClone.Core.Synthesis.Qwen3;
+
+/// <summary>What one generation produced, and where its time went.</summary>
+public sealed record Qwen3Generation(List<long[]> Codes, string StopReason, float[] Waveform, int CutSamples)
+{
+    public int UniformsConsumed { get; init; }
+    public TimeSpan LoopTime { get; init; }
+    /// <summary>Time inside InferenceSession.Run during the frame loop.</summary>
+    public TimeSpan LoopRunTime { get; init; }
+    public double OverheadFraction => LoopRunTime.TotalSeconds > 0 ? (LoopTime - LoopRunTime).TotalSeconds / LoopRunTime.TotalSeconds : 0;
+}
+
+/// <summary>
+/// Qwen3-TTS generation: talker prefill, then per frame the group-0 code from the talker (repetition penalty, EOS
+/// masked for the first steps, control ids suppressed), codes 1..15 from the code predictor, and the next input
+/// from the residual embedding plus the next text row; the KV cache passes from one call to the next as OrtValues.
+/// Stops on EOS (not a frame) or the budget; decodes, and in in-context mode cuts the reference's share.
+/// </summary>
+public sealed class Qwen3Generator(Qwen3Graphs graphs)
+{
+    public Qwen3Generation Generate(long[] inputIds, Qwen3Voice voice, string language, bool nonStreaming,
+        Qwen3SamplingOptions sampling, IUniformSource uniforms, int maxFrames, CancellationToken cancellation)
+    {
+        Qwen3Config c = graphs.Model.Config;
+        Qwen3Prompt prompt = Qwen3Prompt.Build(graphs, inputIds, voice, language, nonStreaming);
+        int h = graphs.Model.Hidden;
+        float[] prefill = prompt.Prefill.SelectMany(r => r).ToArray();
+        int consumed = 0;
+        double Uniform() { consumed++; return uniforms.Next(); }
+
+        var codes = new List<long[]>();
+        var seen = new HashSet<int>();
+        string stop = "max_frames";
+        TimeSpan runBefore = graphs.RunTime;
+        long loopStart = Stopwatch.GetTimestamp();
+        IDisposableReadOnlyCollection<OrtValue> outputs = graphs.Talker(prefill, prompt.Prefill.Count, 0, past: null);
+        try
+        {
+            long position = prompt.Prefill.Count;
+            for (int step = 0; step < maxFrames; step++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var (scores, hidden) = LastRow(outputs, h);
+                ProcessGroupZero(scores, c, seen, step, sampling);
+                int code0 = sampling.Greedy ? Qwen3Sampler.ArgMax(scores) : Qwen3Sampler.Sample(scores, sampling.Temperature, sampling.TopK, Uniform());
+                if (code0 == c.CodecEos) { stop = "eos"; break; }
+                seen.Add(code0);
+                long[] frame = PredictRemainingCodes(hidden, code0, sampling, Uniform);
+                codes.Add(frame);
+
+                float[] next = graphs.EmbedFrame(frame);
+                float[] text = step < prompt.Trailing.Count ? prompt.Trailing[step] : prompt.Pad;
+                for (int i = 0; i < h; i++) next[i] += text[i];
+                var past = outputs.Skip(2).ToList();
+                IDisposableReadOnlyCollection<OrtValue> previous = outputs;
+                outputs = graphs.Talker(next, 1, position++, past);
+                previous.Dispose();
+            }
+        }
+        finally
+        {
+            outputs.Dispose();
+        }
+        TimeSpan loopTime = Stopwatch.GetElapsedTime(loopStart), loopRun = graphs.RunTime - runBefore;
+
+        var decodeFrames = voice.InContext ? [.. voice.ReferenceCodes!, .. codes] : codes;
+        float[] wave = decodeFrames.Count == 0 ? [] : graphs.Decode(decodeFrames);
+        int cut = 0;
+        if (voice.InContext && decodeFrames.Count > 0)
+        {
+            cut = (int)((double)voice.ReferenceCodes!.Count / decodeFrames.Count * wave.Length);
+            wave = wave[cut..];
+        }
+        return new Qwen3Generation(codes, stop, wave, cut) { UniformsConsumed = consumed, LoopTime = loopTime, LoopRunTime = loopRun };
+    }
+
+    private static (double[] Scores, float[] Hidden) LastRow(IDisposableReadOnlyCollection<OrtValue> outputs, int hidden)
+    {
+        ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
+        long[] shape = outputs[0].GetTensorTypeAndShape().Shape;
+        int vocabulary = (int)shape[2], rows = (int)shape[1];
+        var scores = new double[vocabulary];
+        ReadOnlySpan<float> last = logits.Slice((rows - 1) * vocabulary, vocabulary);
+        for (int i = 0; i < vocabulary; i++) scores[i] = last[i];
+        float[] state = outputs[1].GetTensorDataAsSpan<float>().Slice((rows - 1) * hidden, hidden).ToArray();
+        return (scores, state);
+    }
+
+    /// <summary>Repetition penalty once per distinct earlier code; EOS masked for the first steps; control ids other than EOS suppressed.</summary>
+    private static void ProcessGroupZero(double[] scores, Qwen3Config c, HashSet<int> seen, int step, Qwen3SamplingOptions sampling)
+    {
+        foreach (int token in seen) scores[token] = scores[token] > 0 ? scores[token] / sampling.RepetitionPenalty : scores[token] * sampling.RepetitionPenalty;
+        if (step < sampling.MinNewTokens) scores[c.CodecEos] = double.NegativeInfinity;
+        for (int id = c.CodebookSize; id < scores.Length; id++) if (id != c.CodecEos) scores[id] = double.NegativeInfinity;
+    }
+
+    private long[] PredictRemainingCodes(float[] hidden, int code0, Qwen3SamplingOptions sampling, Func<double> uniform)
+    {
+        int groups = graphs.Model.Config.CodeGroups, codebook = graphs.Model.Config.CodebookSize;
+        var frame = new long[groups];
+        frame[0] = code0;
+        var row = new double[codebook];
+        for (int j = 1; j < groups; j++)
+        {
+            float[] logits = graphs.GroupLogits(hidden, frame, out int width);
+            for (int k = 0; k < codebook; k++) row[k] = logits[(j - 1) * width + k]; // exports may pad rows past the codebook
+            frame[j] = sampling.Greedy ? Qwen3Sampler.ArgMax(row) : Qwen3Sampler.Sample(row, sampling.SubtalkerTemperature, sampling.SubtalkerTopK, uniform());
+        }
+        return frame;
+    }
+}

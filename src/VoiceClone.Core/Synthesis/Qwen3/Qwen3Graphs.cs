@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace VoiceClone.Core.Synthesis.Qwen3;
+
+/// <summary>
+/// Typed calls into the eight graphs. Input and output names come from each session's metadata; tensors are
+/// OrtValues over managed arrays (no copies in), and the time spent inside Run is summed for the overhead figure.
+/// </summary>
+public sealed class Qwen3Graphs(Qwen3Model model)
+{
+    private long _runTicks;
+
+    public Qwen3Model Model => model;
+
+    /// <summary>Time spent inside InferenceSession.Run since the last reset.</summary>
+    public TimeSpan RunTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _runTicks));
+
+    public void ResetRunTime() => Interlocked.Exchange(ref _runTicks, 0);
+
+    public float[] EmbedText(ReadOnlySpan<long> ids) => RunSingle(model.TextEmbed, Long(ids.ToArray(), [1, ids.Length]));
+
+    public float[] EmbedCodec(ReadOnlySpan<long> ids) => RunSingle(model.CodecEmbed, Long(ids.ToArray(), [1, ids.Length]));
+
+    /// <summary>codec_embed(c0) + sum of the code predictor's embeddings of c1..c15: the next talker input for a frame.</summary>
+    public float[] EmbedFrame(long[] codes) => RunSingle(model.ResidualEmbed, Long(codes, [1, codes.Length]));
+
+    public float[] SpeakerEmbedding(float[] audio24k) => RunSingle(model.SpeakerEncoder, Float(audio24k, [1, audio24k.Length]));
+
+    /// <summary>The code predictor's logits for groups 1..15 ([15, width]) given the talker's hidden state and the codes known so far.</summary>
+    public float[] GroupLogits(float[] talkerHidden, long[] codes, out int width)
+    {
+        using var hidden = Float(talkerHidden, [1, talkerHidden.Length]);
+        using var ids = Long(codes, [1, codes.Length]);
+        using var outputs = Run(model.CodePredictor, [hidden, ids]);
+        width = (int)outputs[0].GetTensorTypeAndShape().Shape[2];
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    /// <summary>Reference codes: tok_encoder on fixed chunks (the last zero-padded), every frame of every chunk kept.</summary>
+    public List<long[]> EncodeReference(float[] audio24k)
+    {
+        int chunk = model.EncoderChunkSamples;
+        var frames = new List<long[]>();
+        for (int start = 0; start < audio24k.Length; start += chunk)
+        {
+            var block = new float[chunk];
+            Array.Copy(audio24k, start, block, 0, Math.Min(chunk, audio24k.Length - start));
+            using var input = Float(block, [1, 1, chunk]);
+            using var outputs = Run(model.TokEncoder, [input]);
+            long[] shape = outputs[0].GetTensorTypeAndShape().Shape;
+            ReadOnlySpan<long> codes = outputs[0].GetTensorDataAsSpan<long>();
+            for (int f = 0; f < shape[1]; f++) frames.Add(codes.Slice(f * (int)shape[2], (int)shape[2]).ToArray());
+        }
+        return frames;
+    }
+
+    /// <summary>
+    /// The waveform of <paramref name="frames"/>: tok_decoder on fixed blocks with no left context; a short last block is
+    /// filled cyclically and only its own frames' samples are kept.
+    /// </summary>
+    public float[] Decode(IReadOnlyList<long[]> frames)
+    {
+        int block = model.DecoderFrames, groups = model.Config.CodeGroups;
+        var wave = new List<float>();
+        for (int start = 0; start < frames.Count; start += block)
+        {
+            int n = Math.Min(block, frames.Count - start);
+            var codes = new long[block * groups];
+            for (int i = 0; i < block; i++) frames[start + i % n].CopyTo(codes, i * groups);
+            using var input = Long(codes, [1, block, groups]);
+            using var outputs = Run(model.TokDecoder, [input]);
+            ReadOnlySpan<float> samples = outputs[0].GetTensorDataAsSpan<float>();
+            int perFrame = samples.Length / block;
+            wave.AddRange(samples[..(n * perFrame)]);
+        }
+        return wave.ToArray();
+    }
+
+    /// <summary>A talker call; the caller owns the returned outputs (logits, hidden_states, then presents in past order).</summary>
+    public IDisposableReadOnlyCollection<OrtValue> Talker(float[] embeds, int rows, long firstPosition, IReadOnlyList<OrtValue>? past)
+    {
+        var positions = new long[3 * rows];
+        for (int axis = 0; axis < 3; axis++)
+            for (int i = 0; i < rows; i++) positions[axis * rows + i] = firstPosition + i;
+        var mask = new long[firstPosition + rows];
+        Array.Fill(mask, 1L);
+        var owned = new List<OrtValue>
+        {
+            Float(embeds, [1, rows, model.Hidden]),
+            Long(positions, [3, 1, rows]),
+            Long(mask, [1, mask.Length]),
+        };
+        try
+        {
+            var inputs = new List<OrtValue>(owned);
+            if (past is null)
+            {
+                for (int i = 0; i < model.PastInputs; i++)
+                {
+                    var empty = OrtValue.CreateTensorValueFromMemory(Array.Empty<float>(), [1, model.KvHeads, 0, model.HeadDim]);
+                    owned.Add(empty);
+                    inputs.Add(empty);
+                }
+            }
+            else
+            {
+                inputs.AddRange(past); // presents pair with pasts by position
+            }
+            return Run(model.Talker, inputs);
+        }
+        finally
+        {
+            foreach (OrtValue value in owned) value.Dispose();
+        }
+    }
+
+    private float[] RunSingle(InferenceSession session, OrtValue input)
+    {
+        using (input)
+        using (var outputs = Run(session, [input]))
+            return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, IReadOnlyCollection<OrtValue> inputs)
+    {
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            using var options = new RunOptions();
+            return session.Run(options, session.InputNames, inputs, session.OutputNames);
+        }
+        finally
+        {
+            Interlocked.Add(ref _runTicks, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    private static OrtValue Float(float[] data, long[] shape) => OrtValue.CreateTensorValueFromMemory(data, shape);
+    private static OrtValue Long(long[] data, long[] shape) => OrtValue.CreateTensorValueFromMemory(data, shape);
+}
