@@ -255,7 +255,7 @@ function Invoke-Bench {
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
     $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
     $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone') {
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'qwen-overhead') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

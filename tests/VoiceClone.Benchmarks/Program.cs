@@ -64,6 +64,8 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }
+    case "qwen-overhead":
+        return Qwen3Overhead.Run(Path.Combine(shared, "fixtures", "qwen3-tts-tiny"));
     case "clone":
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":

@@ -103,10 +103,10 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
         var frame = new long[groups];
         frame[0] = code0;
         var row = new double[codebook];
+        using Qwen3Graphs.CodePredictorFrame predictor = graphs.BeginFrame(hidden, frame);
         for (int j = 1; j < groups; j++)
         {
-            float[] logits = graphs.GroupLogits(hidden, frame, out int width);
-            for (int k = 0; k < codebook; k++) row[k] = logits[(j - 1) * width + k]; // exports may pad rows past the codebook
+            predictor.PredictGroup(j, row);
             frame[j] = sampling.Greedy ? Qwen3Sampler.ArgMax(row) : Qwen3Sampler.Sample(row, sampling.SubtalkerTemperature, sampling.SubtalkerTopK, uniform());
         }
         return frame;

@@ -28,15 +28,37 @@ public sealed class Qwen3Graphs(Qwen3Model model)
 
     public float[] SpeakerEmbedding(float[] audio24k) => RunSingle(model.SpeakerEncoder, Float(audio24k, [1, audio24k.Length]));
 
-    /// <summary>The code predictor's logits for groups 1..15 ([15, width]) given the talker's hidden state and the codes known so far.</summary>
-    public float[] GroupLogits(float[] talkerHidden, long[] codes, out int width)
+    /// <summary>
+    /// The code predictor for one frame: <see cref="PredictGroup"/> is called once per group with the same hidden state and
+    /// codes array, which the caller fills in as codes are chosen; the input tensors wrap those arrays and are reused.
+    /// </summary>
+    public sealed class CodePredictorFrame : IDisposable
     {
-        using var hidden = Float(talkerHidden, [1, talkerHidden.Length]);
-        using var ids = Long(codes, [1, codes.Length]);
-        using var outputs = Run(model.CodePredictor, [hidden, ids]);
-        width = (int)outputs[0].GetTensorTypeAndShape().Shape[2];
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        private readonly Qwen3Graphs _graphs;
+        private readonly OrtValue[] _inputs;
+
+        internal CodePredictorFrame(Qwen3Graphs graphs, float[] talkerHidden, long[] codes)
+        {
+            _graphs = graphs;
+            _inputs = [Float(talkerHidden, [1, talkerHidden.Length]), Long(codes, [1, codes.Length])];
+        }
+
+        /// <summary>Copies the logits predicting code <paramref name="group"/> (1-based group, row group-1) into <paramref name="row"/>.</summary>
+        public void PredictGroup(int group, Span<double> row)
+        {
+            using var outputs = _graphs.Run(_graphs.Model.CodePredictor, _inputs);
+            int width = (int)outputs[0].GetTensorTypeAndShape().Shape[2]; // exports may pad rows past the codebook
+            ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>().Slice((group - 1) * width, row.Length);
+            for (int k = 0; k < row.Length; k++) row[k] = logits[k];
+        }
+
+        public void Dispose()
+        {
+            foreach (OrtValue value in _inputs) value.Dispose();
+        }
     }
+
+    public CodePredictorFrame BeginFrame(float[] talkerHidden, long[] codes) => new(this, talkerHidden, codes);
 
     /// <summary>Reference codes: tok_encoder on fixed chunks (the last zero-padded), every frame of every chunk kept.</summary>
     public List<long[]> EncodeReference(float[] audio24k)
@@ -123,13 +145,14 @@ public sealed class Qwen3Graphs(Qwen3Model model)
             return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
+    private readonly RunOptions _runOptions = new();
+
     private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, IReadOnlyCollection<OrtValue> inputs)
     {
         long start = Stopwatch.GetTimestamp();
         try
         {
-            using var options = new RunOptions();
-            return session.Run(options, session.InputNames, inputs, session.OutputNames);
+            return session.Run(_runOptions, session.InputNames, inputs, session.OutputNames);
         }
         finally
         {

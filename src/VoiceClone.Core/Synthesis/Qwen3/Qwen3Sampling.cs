@@ -49,20 +49,34 @@ public static class Qwen3Sampler
 
     public static int Sample(ReadOnlySpan<double> scores, double temperature, int topK, double uniform)
     {
-        var finite = new List<(double Z, int Id)>(scores.Length);
-        for (int i = 0; i < scores.Length; i++) if (double.IsFinite(scores[i])) finite.Add((scores[i] / temperature, i));
-        finite.Sort((a, b) => a.Z != b.Z ? b.Z.CompareTo(a.Z) : a.Id.CompareTo(b.Id));
-        double threshold = finite[Math.Min(topK, finite.Count) - 1].Z;
-        int count = finite.Count(c => c.Z >= threshold); // ties at the threshold are all kept
-        double zMax = finite[0].Z, sum = 0;
-        var p = new double[count];
-        for (int i = 0; i < count; i++) sum += p[i] = Math.Exp(finite[i].Z - zMax);
+        // The k-th largest finite score is the threshold; only the candidates at or above it are sorted.
+        double threshold = KthLargestFinite(scores, topK);
+        var candidates = new List<(double Z, int Id)>(topK + 8);
+        for (int i = 0; i < scores.Length; i++)
+            if (double.IsFinite(scores[i]) && scores[i] >= threshold) candidates.Add((scores[i] / temperature, i)); // ties at the threshold are all kept
+        candidates.Sort((a, b) => a.Z != b.Z ? b.Z.CompareTo(a.Z) : a.Id.CompareTo(b.Id));
+        double zMax = candidates[0].Z, sum = 0;
+        var p = new double[candidates.Count];
+        for (int i = 0; i < p.Length; i++) sum += p[i] = Math.Exp(candidates[i].Z - zMax);
         double cumulative = 0;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < p.Length; i++)
         {
             cumulative += p[i] / sum;
-            if (uniform < cumulative) return finite[i].Id;
+            if (uniform < cumulative) return candidates[i].Id;
         }
-        return finite[count - 1].Id;
+        return candidates[^1].Id;
+    }
+
+    /// <summary>The k-th largest finite value (the smallest finite one when fewer than k are finite), by a size-k min-heap.</summary>
+    private static double KthLargestFinite(ReadOnlySpan<double> scores, int k)
+    {
+        var heap = new PriorityQueue<double, double>(k + 1);
+        foreach (double s in scores)
+        {
+            if (!double.IsFinite(s)) continue;
+            if (heap.Count < k) heap.Enqueue(s, s);
+            else if (s > heap.Peek()) heap.EnqueueDequeue(s, s);
+        }
+        return heap.Peek();
     }
 }
