@@ -52,8 +52,8 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition ModelFileMissing = new(
         "ModelFileMissing", "models", VoiceCloneErrorKind.ObjectNotFound, "Error",
-        "An optional model (SwiftF0, Silero VAD) was asked for but its file is not where the module looks, or cannot be loaded.",
-        "Put the right file where models/README.md says, or leave the option out to use the built-in algorithm.");
+        "A model (SwiftF0, Silero VAD, Qwen3-TTS) was asked for but its files are not where the module looks, are incomplete, or cannot be loaded; the message lists what is missing.",
+        "Put the files where models/README.md says (or pass -ModelPath), or leave the option out to use the built-in algorithm or engine.");
 
     public static readonly VoiceCloneErrorDefinition TrainingDataInvalid = new(
         "TrainingDataInvalid", "emotion_trainer", VoiceCloneErrorKind.InvalidData, "Error",
@@ -105,11 +105,6 @@ public static class VoiceCloneErrors
         "The engine produced no usable speech within the retries its policy allows (it failed, timed out, or its output failed validation).",
         "Read the attempts in logs/runs/<run-id>.json; try a cleaner reference or shorter text.");
 
-    public static readonly VoiceCloneErrorDefinition EngineUnavailable = new(
-        "EngineUnavailable", "voice_clone", VoiceCloneErrorKind.NotImplemented, "Error",
-        "The requested engine is not available in this build of the module.",
-        "Use -Engine Default, or a build whose release notes list the engine.");
-
     public static readonly VoiceCloneErrorDefinition ConfigurationInvalid = new(
         "ConfigurationInvalid", "configuration", VoiceCloneErrorKind.InvalidArgument, "Error",
         "A configuration value cannot be used (for example a log directory that cannot be created).",
@@ -124,6 +119,6 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, SynthesisFailed, EngineUnavailable, ConfigurationInvalid, UnexpectedError,
+        TextInvalid, SynthesizerMissing, SynthesisFailed, ConfigurationInvalid, UnexpectedError,
     ];
 }

@@ -38,9 +38,9 @@ Describe 'New-VoiceClone' {
         [math]::Abs($average - $seedForm.Average) | Should -BeLessThan 1e-9
     }
 
-    It 'is a clear error when asked for an engine this build lacks, and writes nothing' {
+    It 'is a clear error when the Qwen3 engine has no model folder, and writes nothing' {
         $id = try { New-VoiceClone -LiteralPath "$cloneDir/awb.wav" -Text 'Hello.' -Engine Qwen3 -OutputDirectory "$cloneDir/never"; 'no error' } catch { $_.FullyQualifiedErrorId }
-        $id | Should -BeLike 'EngineUnavailable,*'
+        $id | Should -BeLike 'ModelFileMissing,*'
         Test-Path "$cloneDir/never" | Should -BeFalse
     }
 }

@@ -110,7 +110,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
             {
                 try
                 {
-                    speech = engine.Synthesize(request, cancellation);
+                    speech = engine.Synthesize(request with { Attempt = attempt }, cancellation);
                     stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}");
                     timings["synthesis"] = stage.ElapsedMs;
                 }

@@ -8,7 +8,7 @@ public static class ErrorCategories
         "PathNotFound" or "PathNotFileSystem" or "AudioFormatUnsupported" or "AudioFileMalformed" or "AudioTooShort"
             or "TextInvalid" or "ConfigurationInvalid" => "input",
         "AudioReadFailed" or "AudioWriteFailed" or "OutputExists" or "FingerprintReadFailed" => "io",
-        "ModelFileMissing" or "EmotionModelIncompatible" or "EngineUnavailable" => "model",
+        "ModelFileMissing" or "EmotionModelIncompatible" => "model",
         "SynthesizerMissing" => "dependency",
         "AudioTooLong" => "resource",
         _ => "unknown",

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Synthesis;
+using VoiceClone.Core.Synthesis.Qwen3;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.PowerShell.Commands;
@@ -50,6 +51,30 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [Parameter]
     public CloneEngine Engine { get; set; } = CloneEngine.Default;
 
+    /// <summary>Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ModelPath { get; set; }
+
+    /// <summary>Qwen3 engine: the reference's transcript, for in-context cloning (closer voice); without it the speaker embedding alone is used.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ReferenceText { get; set; }
+
+    /// <summary>Qwen3 engine: auto, or a language the model knows (english, chinese, german, ...).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Language { get; set; } = "auto";
+
+    /// <summary>Qwen3 engine: sampling temperature (default 0.9); 0 decodes greedily.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 2.0)]
+    public double Temperature { get; set; } = 0.9;
+
+    /// <summary>Qwen3 engine: give the model all the text before it speaks instead of streaming it in.</summary>
+    [Parameter]
+    public SwitchParameter NonStreaming { get; set; }
+
     /// <summary>Default engine only: use this flite voice instead of the one nearest the reference.</summary>
     [Parameter]
     [ValidateSet("kal16", "awb", "rms", "slt")]
@@ -79,10 +104,10 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
 
     protected override void Begin()
     {
-        if (Engine == CloneEngine.Qwen3)
+        if (Engine == CloneEngine.Qwen3 && ModelPath is null)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.EngineUnavailable,
-                "The Qwen3-TTS engine is not part of this build yet; use -Engine Default (voice matching on a flite base voice).");
+            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+                "-Engine Qwen3 needs -ModelPath: the Qwen3-TTS model folder (models/README.md says which files to download).");
         }
         if (Id is not null && !CloneIds.IsValid(Id))
         {
@@ -90,20 +115,34 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
                 $"-Id '{Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
         }
         if (Force && Id is null) WriteWarning("-Force only matters with -Id: drawn ids never collide with an existing pair.");
-        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole command
+        IVoiceCloneEngine engine = Engine == CloneEngine.Qwen3 ? Qwen3Engine() : DefaultEngine();
         EmotionModel emotion = EmotionModelCache.Get(null);
         string output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory);
         var runLog = new RunLog("New-VoiceClone", new Dictionary<string, string?>
         {
-            ["engine"] = Engine.ToString(), ["output_directory"] = output, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
+            ["engine"] = Engine.ToString(), ["output_directory"] = output, ["model_path"] = ModelPath, ["language"] = Language,
+            ["temperature"] = Temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reference_text"] = ReferenceText, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
             ["id"] = Id, ["force"] = Force.IsPresent.ToString(), ["throttle_limit"] = ThrottleLimit.ToString(),
         });
-        _workflow = new CloneWorkflow(new VoiceMatchEngine(BaseVoice), emotion, runLog,
+        _workflow = new CloneWorkflow(engine, emotion, runLog,
             new CloneOptions(output) { Overwrite = Force, Id = Id, Seed = Seed });
         _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, StopToken);
         _elapsed.Start();
         WriteVerbose($"Run {runLog.RunId}: clones go to {output}");
     }
+
+    private IVoiceCloneEngine DefaultEngine()
+    {
+        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole command
+        return new VoiceMatchEngine(BaseVoice);
+    }
+
+    private IVoiceCloneEngine Qwen3Engine() =>
+        Qwen3EngineCache.Get(new Qwen3EngineOptions(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath))
+        {
+            ReferenceText = ReferenceText, Language = Language, NonStreaming = NonStreaming,
+            Sampling = new Qwen3SamplingOptions { Temperature = Temperature },
+        });
 
     protected override void Process()
     {

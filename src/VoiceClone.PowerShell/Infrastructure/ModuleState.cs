@@ -42,6 +42,7 @@ internal static class ModuleState
             VoiceClone.Core.Emotion.EmotionModelCache.Clear();
             VoiceClone.Core.Cloning.ReferenceAnalysisCache.Clear();
             VoiceClone.Core.Synthesis.ReferenceSpectra.Clear();
+            VoiceClone.Core.Synthesis.Qwen3.Qwen3EngineCache.Clear();
             ModuleLog.Shutdown();
         }
     }

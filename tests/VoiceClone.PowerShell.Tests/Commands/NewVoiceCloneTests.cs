@@ -150,7 +150,14 @@ public sealed class NewVoiceCloneTests : IDisposable
         string wav = Path.Combine(_dir, "v.wav");
         TestAudio.WriteVoice(wav, 150, 2.0);
         string Id(string script) => (string)_session.Invoke($"try {{ {script} }} catch {{ $_.FullyQualifiedErrorId }}").Single().BaseObject;
-        Assert.StartsWith("EngineUnavailable,", Id($"New-VoiceClone '{wav}' -Text hi -Engine Qwen3 -OutputDirectory '{Output}'"));
+        Assert.StartsWith("ModelFileMissing,", Id($"New-VoiceClone '{wav}' -Text hi -Engine Qwen3 -OutputDirectory '{Output}'"));
+        string incomplete = Directory.CreateDirectory(Path.Combine(_dir, "qwen")).FullName;
+        File.WriteAllText(Path.Combine(incomplete, "config.json"), "{}");
+        string missing = (string)_session.Invoke($"try {{ New-VoiceClone '{wav}' -Text hi -Engine Qwen3 -ModelPath '{incomplete}' -OutputDirectory '{Output}' }} catch {{ $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }}").Single().BaseObject;
+        Assert.StartsWith("ModelFileMissing,", missing);
+        foreach (string file in new[] { "vocab.json", "merges.txt", "tokenizer_config.json", Path.Combine("cpu_fp32", "talker_cache.onnx"), Path.Combine("cpu_fp32", "tok_decoder.onnx") })
+            Assert.Contains(file, missing);
+        Assert.DoesNotContain("config.json,", missing.Replace("tokenizer_config.json", ""));
         Assert.StartsWith("ConfigurationInvalid,", Id($"New-VoiceClone '{wav}' -Text hi -Id '../up' -OutputDirectory '{Output}'"));
         Environment.SetEnvironmentVariable("VOICECLONE_FLITE", Path.Combine(_dir, "no-such-flite"));
         try

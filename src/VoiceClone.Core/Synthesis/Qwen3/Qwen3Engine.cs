@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.ML.OnnxRuntime;
+using VoiceClone.Core.Telemetry;
+
+namespace VoiceClone.Core.Synthesis.Qwen3;
+
+/// <summary>How the Qwen3 engine clones.</summary>
+public sealed record Qwen3EngineOptions(string ModelFolder)
+{
+    /// <summary>The reference's transcript: in-context cloning; null: speaker-embedding-only cloning.</summary>
+    public string? ReferenceText { get; init; }
+    /// <summary>"auto" or a language in the model's config (english, chinese, ...).</summary>
+    public string Language { get; init; } = "auto";
+    public bool NonStreaming { get; init; }
+    public Qwen3SamplingOptions Sampling { get; init; } = new();
+}
+
+/// <summary>
+/// Zero-shot cloning with Qwen3-TTS Base over ONNX Runtime. The voice (speaker embedding, and reference codes for
+/// in-context cloning) is computed once per reference; long text is spoken sentence by sentence with the same voice
+/// and the joins crossfaded.
+/// </summary>
+public sealed partial class Qwen3Engine : IVoiceCloneEngine
+{
+    public const string EngineName = "Qwen3";
+    /// <summary>Sentences are joined with a 20 ms equal-power crossfade.</summary>
+    public const double CrossfadeSeconds = 0.02;
+    /// <summary>A chunk of text is at most this long before it is split at sentence ends.</summary>
+    public const int MaxChunkCharacters = 200;
+    // Generation budget: 12.5 frames a second for 2 s plus 0.15 s per character, which covers slow speech.
+    private const double FramesPerSecond = 12.5, BudgetBaseSeconds = 2, BudgetSecondsPerCharacter = 0.15;
+
+    private readonly Qwen3EngineOptions _options;
+    private readonly Qwen3Graphs _graphs;
+    private readonly Qwen3TextTokenizer _tokenizer;
+    private readonly ConcurrentDictionary<string, Lazy<Qwen3Voice>> _voices = new();
+
+    public Qwen3Engine(Qwen3EngineOptions options)
+    {
+        _options = options;
+        var log = ModuleLog.For(Qwen3Model.Source);
+        string name = Path.GetFileName(Path.GetFullPath(options.ModelFolder).TrimEnd(Path.DirectorySeparatorChar));
+        log.Information("Loading Qwen TTS model: {Name} on {Device}", name, "cpu");
+        _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder));
+        _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
+        ModelName = $"Qwen3-TTS:{name}";
+        log.Information("Qwen TTS model {Name} ready: ONNX Runtime {Version}, graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
+            name, OrtEnv.Instance().GetVersionString(), _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
+    }
+
+    public string Name => EngineName;
+    public string ModelName { get; }
+
+    public SynthesizedSpeech Synthesize(CloneRequest request, CancellationToken cancellation)
+    {
+        long started = Stopwatch.GetTimestamp();
+        Qwen3Voice voice = Voice(request.ReferencePath);
+        double voiceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var generator = new Qwen3Generator(_graphs);
+        // A retry draws fresh uniforms; a fixed -Seed still gives the same first attempt every time.
+        IUniformSource uniforms = new SeededUniformSource((request.Seed ?? Random.Shared.Next()) + request.Attempt - 1);
+        var pieces = new List<float[]>();
+        int frames = 0;
+        double loopMs = 0, runMs = 0;
+        foreach (string chunk in SplitSentences(request.Text))
+        {
+            long[] ids = _tokenizer.SynthesisPrompt(chunk);
+            int budget = (int)Math.Min(_options.Sampling.MaxNewTokens, Math.Ceiling(FramesPerSecond * (BudgetBaseSeconds + BudgetSecondsPerCharacter * chunk.Length)));
+            Qwen3Generation generation = generator.Generate(ids, voice, _options.Language, _options.NonStreaming, _options.Sampling, uniforms, budget, cancellation);
+            if (generation.StopReason != "eos")
+                ModuleLog.For(Qwen3Model.Source).Warning("Qwen3 reached its budget of {Budget} frames without EOS for '{Chunk}'", budget, chunk);
+            pieces.Add(generation.Waveform);
+            frames += generation.Codes.Count;
+            loopMs += generation.LoopTime.TotalMilliseconds;
+            runMs += generation.LoopRunTime.TotalMilliseconds;
+        }
+        float[] wave = Crossfade(pieces, (int)(CrossfadeSeconds * Qwen3Model.SampleRateHz));
+        if (wave.Length == 0) throw new SynthesisAttemptException("model", "Qwen3 stopped before the first frame: no audio.");
+        return new SynthesizedSpeech(wave, Qwen3Model.SampleRateHz, ModelName)
+        {
+            Device = "cpu",
+            Counters = new Dictionary<string, double>
+            {
+                ["frames"] = frames,
+                ["tokens"] = frames * _graphs.Model.Config.CodeGroups,
+                ["voice_ms"] = voiceMs,
+                ["generation_ms"] = loopMs,
+                ["inside_run_ms"] = runMs,
+            },
+        };
+    }
+
+    private Qwen3Voice Voice(string referencePath)
+    {
+        var info = new FileInfo(referencePath);
+        string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        Lazy<Qwen3Voice> voice = _voices.GetOrAdd(key, _ => new Lazy<Qwen3Voice>(() => ComputeVoice(info.FullName)));
+        try
+        {
+            return voice.Value;
+        }
+        catch
+        {
+            _voices.TryRemove(new KeyValuePair<string, Lazy<Qwen3Voice>>(key, voice));
+            throw;
+        }
+    }
+
+    private Qwen3Voice ComputeVoice(string path)
+    {
+        float[] audio = Qwen3Reference.Prepare(path);
+        var voice = new Qwen3Voice(_graphs.SpeakerEmbedding(audio));
+        return _options.ReferenceText is null ? voice
+            : voice with { ReferenceCodes = _graphs.EncodeReference(audio), ReferenceTextIds = _tokenizer.ReferencePrompt(_options.ReferenceText) };
+    }
+
+    [GeneratedRegex(@"(?<=[.!?。！？])\s+")]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>Sentences gathered into chunks of at most <see cref="MaxChunkCharacters"/> (a longer sentence stays whole).</summary>
+    public static List<string> SplitSentences(string text)
+    {
+        var chunks = new List<string>();
+        string current = "";
+        foreach (string sentence in SentenceEnd().Split(text.Trim()).Where(s => s.Length > 0))
+        {
+            if (current.Length > 0 && current.Length + 1 + sentence.Length > MaxChunkCharacters)
+            {
+                chunks.Add(current);
+                current = sentence;
+            }
+            else
+            {
+                current = current.Length == 0 ? sentence : current + " " + sentence;
+            }
+        }
+        if (current.Length > 0) chunks.Add(current);
+        return chunks;
+    }
+
+    /// <summary>Joins pieces with an equal-power (sine/cosine) crossfade of <paramref name="overlap"/> samples.</summary>
+    public static float[] Crossfade(IReadOnlyList<float[]> pieces, int overlap)
+    {
+        var result = new List<float>(pieces.Sum(p => p.Length));
+        foreach (float[] piece in pieces)
+        {
+            int n = Math.Min(overlap, Math.Min(result.Count, piece.Length));
+            for (int i = 0; i < n; i++)
+            {
+                double t = (i + 0.5) / n;
+                int at = result.Count - n + i;
+                result[at] = (float)(result[at] * Math.Cos(t * Math.PI / 2) + piece[i] * Math.Sin(t * Math.PI / 2));
+            }
+            for (int i = n; i < piece.Length; i++) result.Add(piece[i]);
+        }
+        return result.ToArray();
+    }
+}
+
+/// <summary>One Qwen3 engine per model folder and options, shared by every call of the session (voices stay computed).</summary>
+public static class Qwen3EngineCache
+{
+    private static readonly ConcurrentDictionary<Qwen3EngineOptions, Lazy<Qwen3Engine>> Engines = new();
+
+    public static Qwen3Engine Get(Qwen3EngineOptions options)
+    {
+        options = options with { ModelFolder = Path.GetFullPath(options.ModelFolder) };
+        Lazy<Qwen3Engine> engine = Engines.GetOrAdd(options, o => new Lazy<Qwen3Engine>(() => new Qwen3Engine(o)));
+        try
+        {
+            return engine.Value;
+        }
+        catch
+        {
+            Engines.TryRemove(new KeyValuePair<Qwen3EngineOptions, Lazy<Qwen3Engine>>(options, engine));
+            throw;
+        }
+    }
+
+    public static void Clear() => Engines.Clear();
+}

@@ -1,0 +1,61 @@
+using System.Management.Automation;
+using System.Text.Json;
+using VoiceClone.PowerShell.Tests.Support;
+
+namespace VoiceClone.PowerShell.Tests.Commands;
+
+/// <summary>New-VoiceClone -Engine Qwen3 end to end on the tiny random-weight fixture (its audio is noise; the workflow is real).</summary>
+[Collection(EngineCollection.Name)]
+public sealed class NewVoiceCloneQwen3Tests : IDisposable
+{
+    private readonly ModuleSession _session = new();
+    private readonly EngineFixture _engine;
+    private readonly string _dir = Directory.CreateTempSubdirectory("voiceclone-qwen-").FullName;
+
+    public NewVoiceCloneQwen3Tests(EngineFixture engine) => _engine = engine;
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [SkippableFact]
+    public void Writes_the_same_pair_and_run_log_as_the_default_engine_and_greedy_output_is_reproducible()
+    {
+        string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
+        string reference = Path.Combine(model, "reference", "ref_audio_24k.wav");
+        string command = $"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{model}' -Temperature 0 -OutputDirectory '{_dir}'";
+        PSObject first = _session.Invoke(command).Single();
+        PSObject second = _session.Invoke(command).Single();
+
+        Assert.Equal("Qwen3", first.Properties["Engine"].Value);
+        Assert.Equal("Qwen3-TTS:qwen3-tts-tiny", first.Properties["ModelUsed"].Value);
+        string audio = (string)first.Properties["AudioPath"].Value, json = (string)first.Properties["FingerprintPath"].Value;
+        Assert.True(File.Exists(audio) && File.Exists(json));
+        Assert.Equal(4, Directory.GetFiles(_dir).Length);
+        // Greedy decoding: the same text and reference give the same samples.
+        Assert.Equal(Sha(audio), Sha((string)second.Properties["AudioPath"].Value));
+
+        using var fingerprint = JsonDocument.Parse(File.ReadAllBytes(json));
+        Assert.Equal("Qwen3", fingerprint.RootElement.GetProperty("engine").GetString());
+        Assert.Equal(24000, fingerprint.RootElement.GetProperty("audio").GetProperty("sample_rate_hz").GetInt32());
+        using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", first.Properties["RunId"].Value + ".json")));
+        JsonElement work = run.RootElement.GetProperty("compute").GetProperty("work");
+        Assert.True(work.GetProperty("frames").GetDouble() > 0);
+        Assert.Equal(16 * work.GetProperty("frames").GetDouble(), work.GetProperty("tokens").GetDouble());
+    }
+
+    [SkippableFact]
+    public void In_context_cloning_and_seeded_sampling_work_from_PowerShell()
+    {
+        string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
+        string reference = Path.Combine(model, "reference", "ref_audio_24k.wav");
+        string Clone(int seed) => (string)_session.Invoke($"(New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world. See you soon.' -Engine Qwen3 -ModelPath '{model}' " +
+            $"-ReferenceText 'I really was very much afraid of showing him.' -Seed {seed} -OutputDirectory '{_dir}').AudioPath").Single().BaseObject;
+        Assert.Equal(Sha(Clone(7)), Sha(Clone(7)));
+        Assert.NotEqual(Sha(Clone(7)), Sha(Clone(8)));
+    }
+
+    private static string Sha(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+}
