@@ -37,3 +37,13 @@ public enum CloneEngine
     /// <summary>Qwen3-TTS Base over ONNX Runtime; needs the model files (models/README.md).</summary>
     Qwen3,
 }
+
+/// <summary>Where a neural engine runs.</summary>
+public enum ComputeDevice
+{
+    /// <summary>CUDA when the runtime has it and a GPU answers, otherwise CPU (with a warning and a run-log entry).</summary>
+    Auto,
+    Cpu,
+    /// <summary>CUDA; when it cannot run, the engine falls back to CPU, loudly.</summary>
+    Cuda,
+}

@@ -12,17 +12,24 @@ public static class OnnxSessionCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<InferenceSession>> Sessions = new(StringComparer.Ordinal);
 
-    public static InferenceSession Get(string modelPath)
+    public const string CudaProvider = "CUDAExecutionProvider";
+
+    /// <summary>Whether this ONNX Runtime build carries the CUDA execution provider (the -Gpu build does; the CPU package does not).</summary>
+    public static bool CudaAvailable => OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
+
+    /// <param name="cuda">Append the CUDA execution provider (callers check <see cref="CudaAvailable"/> first); one session per file and device.</param>
+    public static InferenceSession Get(string modelPath, bool cuda = false)
     {
         string path = Path.GetFullPath(modelPath);
-        Lazy<InferenceSession> session = Sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => Create(p)));
+        string key = cuda ? path + "|cuda" : path;
+        Lazy<InferenceSession> session = Sessions.GetOrAdd(key, _ => new Lazy<InferenceSession>(() => Create(path, cuda)));
         try
         {
             return session.Value;
         }
         catch
         {
-            Sessions.TryRemove(path, out _); // a damaged file must not stay cached once it is replaced
+            Sessions.TryRemove(key, out _); // a damaged file must not stay cached once it is replaced
             throw;
         }
     }
@@ -39,7 +46,7 @@ public static class OnnxSessionCache
         }
     }
 
-    private static InferenceSession Create(string path)
+    private static InferenceSession Create(string path, bool cuda)
     {
         // A module must not phone home from users' scheduled tasks.
         OrtEnv.Instance().DisableTelemetryEvents();
@@ -49,7 +56,13 @@ public static class OnnxSessionCache
         InferenceSession session;
         try
         {
+            if (cuda) options.AppendExecutionProvider_CUDA(0);
             session = new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException e) when (cuda)
+        {
+            metrics.Fail("CudaUnavailable");
+            throw new CudaUnavailableException($"CUDA could not run '{Path.GetFileName(path)}': {e.Message}", e);
         }
         catch (OnnxRuntimeException e)
         {
@@ -60,3 +73,6 @@ public static class OnnxSessionCache
         return session;
     }
 }
+
+/// <summary>The CUDA execution provider is present but cannot start (no GPU, driver or CUDA libraries); callers fall back to CPU.</summary>
+public sealed class CudaUnavailableException(string message, Exception inner) : Exception(message, inner);

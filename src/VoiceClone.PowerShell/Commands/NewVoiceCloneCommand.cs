@@ -71,6 +71,10 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [ValidateRange(0.0, 2.0)]
     public double Temperature { get; set; } = 0.9;
 
+    /// <summary>Qwen3 engine: Auto (CUDA when present, else CPU), Cpu, or Cuda; a CUDA request that cannot run falls back to CPU with a warning.</summary>
+    [Parameter]
+    public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
+
     /// <summary>Qwen3 engine: give the model all the text before it speaks instead of streaming it in.</summary>
     [Parameter]
     public SwitchParameter NonStreaming { get; set; }
@@ -121,9 +125,15 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
         var runLog = new RunLog("New-VoiceClone", new Dictionary<string, string?>
         {
             ["engine"] = Engine.ToString(), ["output_directory"] = output, ["model_path"] = ModelPath, ["language"] = Language,
-            ["temperature"] = Temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reference_text"] = ReferenceText, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
+            ["temperature"] = Temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), ["device"] = Device.ToString(), ["reference_text"] = ReferenceText, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
             ["id"] = Id, ["force"] = Force.IsPresent.ToString(), ["throttle_limit"] = ThrottleLimit.ToString(),
         });
+        if (engine is Qwen3Engine { DeviceFallback: { } reason })
+        {
+            // CUDA was wanted and is not there: a retry on another device, in the run log always, as a warning when asked for explicitly.
+            if (Device == ComputeDevice.Cuda) WriteWarning($"-Device Cuda: running on CPU instead. {reason}");
+            runLog.Retry("engine", 1, "cpu_fallback", reason, 0, "running on cpu");
+        }
         _workflow = new CloneWorkflow(engine, emotion, runLog,
             new CloneOptions(output) { Overwrite = Force, Id = Id, Seed = Seed });
         _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, StopToken);
@@ -140,7 +150,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     private IVoiceCloneEngine Qwen3Engine() =>
         Qwen3EngineCache.Get(new Qwen3EngineOptions(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath))
         {
-            ReferenceText = ReferenceText, Language = Language, NonStreaming = NonStreaming,
+            ReferenceText = ReferenceText, Language = Language, NonStreaming = NonStreaming, Device = Device,
             Sampling = new Qwen3SamplingOptions { Temperature = Temperature },
         });
 

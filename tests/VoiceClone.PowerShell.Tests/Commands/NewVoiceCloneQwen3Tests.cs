@@ -57,5 +57,22 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.NotEqual(Sha(Clone(7)), Sha(Clone(8)));
     }
 
+    [SkippableFact]
+    public void A_cuda_request_on_a_cpu_build_falls_back_loudly_and_is_recorded_as_a_retry()
+    {
+        string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
+        string reference = Path.Combine(model, "reference", "ref_audio_24k.wav");
+        PSObject clone = _session.Invoke($"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{model}' -Device Cuda -Temperature 0 -OutputDirectory '{_dir}'",
+            out var streams).Single();
+        using var fingerprint = JsonDocument.Parse(File.ReadAllBytes((string)clone.Properties["FingerprintPath"].Value));
+        Skip.If(fingerprint.RootElement.GetProperty("device").GetString() == "cuda", "skipped: CUDA ran here, so there is no fallback to observe");
+        Assert.Equal("cpu", fingerprint.RootElement.GetProperty("device").GetString());
+        Assert.Contains(streams.Warning, w => w.Message.StartsWith("-Device Cuda: running on CPU"));
+        using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", clone.Properties["RunId"].Value + ".json")));
+        JsonElement retry = Assert.Single(run.RootElement.GetProperty("retries").EnumerateArray());
+        Assert.Equal("cpu_fallback", retry.GetProperty("method").GetString());
+        Assert.Contains("CUDAExecutionProvider", retry.GetProperty("reason").GetString());
+    }
+
     private static string Sha(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }

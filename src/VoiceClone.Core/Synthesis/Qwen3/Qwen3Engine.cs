@@ -15,6 +15,7 @@ public sealed record Qwen3EngineOptions(string ModelFolder)
     public string Language { get; init; } = "auto";
     public bool NonStreaming { get; init; }
     public Qwen3SamplingOptions Sampling { get; init; } = new();
+    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 }
 
 /// <summary>
@@ -42,16 +43,19 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         _options = options;
         var log = ModuleLog.For(Qwen3Model.Source);
         string name = Path.GetFileName(Path.GetFullPath(options.ModelFolder).TrimEnd(Path.DirectorySeparatorChar));
-        log.Information("Loading Qwen TTS model: {Name} on {Device}", name, "cpu");
-        _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder));
+        log.Information("Loading Qwen TTS model: {Name} on {Device}", name, options.Device == ComputeDevice.Cpu ? "cpu" : "cuda (when available)");
+        _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder, options.Device));
         _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
         ModelName = $"Qwen3-TTS:{name}";
-        log.Information("Qwen TTS model {Name} ready: ONNX Runtime {Version}, graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
-            name, OrtEnv.Instance().GetVersionString(), _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
+        log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
+            name, _graphs.Model.Device, OrtEnv.Instance().GetVersionString(), _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
     }
 
     public string Name => EngineName;
     public string ModelName { get; }
+    public string Device => _graphs.Model.Device;
+    /// <summary>Why CUDA was asked for but CPU is used; null when nothing fell back.</summary>
+    public string? DeviceFallback => _graphs.Model.DeviceFallback;
 
     public SynthesizedSpeech Synthesize(CloneRequest request, CancellationToken cancellation)
     {
@@ -80,7 +84,7 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         if (wave.Length == 0) throw new SynthesisAttemptException("model", "Qwen3 stopped before the first frame: no audio.");
         return new SynthesizedSpeech(wave, Qwen3Model.SampleRateHz, ModelName)
         {
-            Device = "cpu",
+            Device = Device,
             Counters = new Dictionary<string, double>
             {
                 ["frames"] = frames,

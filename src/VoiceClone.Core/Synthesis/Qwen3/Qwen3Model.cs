@@ -73,8 +73,16 @@ public sealed class Qwen3Model
         return (missing.Count == 0 ? graphs : null, missing);
     }
 
-    /// <summary>Loads (or finds warm) the model's sessions; a missing or mismatched file is a ModelFileMissing error listing every missing file.</summary>
-    public static Qwen3Model Load(string folder)
+    /// <summary>"cuda" or "cpu": where the sessions run.</summary>
+    public string Device { get; private init; } = "cpu";
+    /// <summary>Why CUDA was asked for but CPU is used; null when nothing fell back.</summary>
+    public string? DeviceFallback { get; private init; }
+
+    /// <summary>
+    /// Loads (or finds warm) the model's sessions on <paramref name="device"/>; a missing or mismatched file is a
+    /// ModelFileMissing error listing every missing file. CUDA that is absent or cannot start falls back to CPU and says why.
+    /// </summary>
+    public static Qwen3Model Load(string folder, ComputeDevice device = ComputeDevice.Cpu)
     {
         folder = Path.GetFullPath(folder);
         var (graphFolder, missing) = Locate(folder);
@@ -94,8 +102,32 @@ public sealed class Qwen3Model
         {
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing, $"'{Path.Combine(folder, "config.json")}' is not a Qwen3-TTS config: {e.Message}", folder, e);
         }
-        var sessions = GraphNames.ToDictionary(g => g, g => OnnxSessionCache.Get(Path.Combine(graphFolder, g + ".onnx")));
-        var model = new Qwen3Model(folder, graphFolder, config, sessions);
+        string? fallback = null;
+        Dictionary<string, InferenceSession>? sessions = null;
+        if (device != ComputeDevice.Cpu)
+        {
+            if (!OnnxSessionCache.CudaAvailable)
+            {
+                fallback = $"{OnnxSessionCache.CudaProvider} is not in this ONNX Runtime build (the CPU package; build the module with -Gpu)";
+            }
+            else
+            {
+                try
+                {
+                    sessions = GraphNames.ToDictionary(g => g, g => OnnxSessionCache.Get(Path.Combine(graphFolder, g + ".onnx"), cuda: true));
+                }
+                catch (CudaUnavailableException e)
+                {
+                    fallback = e.Message;
+                }
+            }
+            // An explicit CUDA request that cannot be met is a warning; Auto on a CPU build is the expected path, logged as information.
+            if (fallback is not null)
+                ModuleLog.For(Source).Write(device == ComputeDevice.Cuda ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information,
+                    "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}", device == ComputeDevice.Cuda ? "requested" : "preferred (-Device Auto)", fallback);
+        }
+        sessions ??= GraphNames.ToDictionary(g => g, g => OnnxSessionCache.Get(Path.Combine(graphFolder, g + ".onnx")));
+        var model = new Qwen3Model(folder, graphFolder, config, sessions) { Device = fallback is null && device != ComputeDevice.Cpu ? "cuda" : "cpu", DeviceFallback = fallback };
         model.Validate();
         return model;
     }
