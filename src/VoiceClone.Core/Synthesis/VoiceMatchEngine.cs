@@ -18,7 +18,7 @@ public sealed class VoiceMatchEngine : IVoiceCloneEngine
     public const string EngineName = "Default";
     /// <summary>
     /// How far the equalizer moves the envelope (1 = all the way). Measured on LibriSpeech references: 0.6 makes the
-    /// timbre distance 59 % smaller for +6 PocketSphinx WER points; 0.75 gives 70 % for +10 points, 1.0 +18 points.
+    /// timbre distance 59 % smaller for +7 PocketSphinx WER points (100 clones); 0.75 gives 70 % for +10 points, 1.0 +18 points.
     /// </summary>
     public const double EqualizerStrength = 0.6;
     /// <summary>F0 range (log p95/p5) changes at most 2x either way: beyond, PSOLA artefacts dominate.</summary>
