@@ -192,8 +192,11 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
         WriteRunLog("stopped");
     }
 
-    /// <summary>PowerShell disposes the cmdlet however the pipeline ends; a failed run still leaves its log.</summary>
-    public void Dispose() => WriteRunLog(StopToken.IsCancellationRequested ? "stopped" : "failed");
+    /// <summary>
+    /// PowerShell disposes the cmdlet however the pipeline ends; a failed run still leaves its log. A stopping pipeline
+    /// may reach here before StopProcessing runs, so Stopping is checked too.
+    /// </summary>
+    public void Dispose() => WriteRunLog(Stopping || StopToken.IsCancellationRequested ? "stopped" : "failed");
 
     private void WriteFinished(bool all)
     {

@@ -63,6 +63,7 @@ public sealed class StopProcessingTests : IDisposable
         var jsons = files.Where(f => f.EndsWith(".json")).Select(Path.GetFileNameWithoutExtension).Order().ToArray();
         Assert.Equal(wavs, jsons); // whole pairs only
         string runLog = Path.Combine(_engine.LogDirectory, "runs", results[0].Properties["RunId"].Value + ".json");
-        Assert.Contains("\"status\": \"stopped\"", File.ReadAllText(runLog));
+        using var run = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runLog));
+        Assert.Equal("stopped", run.RootElement.GetProperty("status").GetString());
     }
 }
