@@ -15,6 +15,7 @@
         'Get-VoiceFeature'
         'New-VoiceClone'
         'New-VoiceEmotionModel'
+        'New-VoiceProfile'
         'Get-VoiceCloneConfiguration'
         'Set-VoiceCloneConfiguration'
     )

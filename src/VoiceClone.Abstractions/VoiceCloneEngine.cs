@@ -16,6 +16,8 @@ public interface IVoiceCloneEngine
 public sealed record CloneRequest(string Text, string ReferencePath, VoiceFeatures Reference, EmotionResult? Emotion)
 {
     public int? Seed { get; init; }
+    /// <summary>A saved voice (New-VoiceProfile) the engine uses instead of analysing the reference recording.</summary>
+    public string? VoiceProfilePath { get; init; }
     /// <summary>1 for the first attempt; a sampling engine varies its draws with it so a retry is not a repeat.</summary>
     public int Attempt { get; init; } = 1;
     /// <summary>Multiplies the engine's target F0 (a validation retry sets it from the measured miss).</summary>

@@ -105,6 +105,11 @@ public static class VoiceCloneErrors
         "The engine produced no usable speech within the retries its policy allows (it failed, timed out, or its output failed validation).",
         "Read the attempts in logs/runs/<run-id>.json; try a cleaner reference or shorter text.");
 
+    public static readonly VoiceCloneErrorDefinition VoiceProfileInvalid = new(
+        "VoiceProfileInvalid", "voice_profile", VoiceCloneErrorKind.InvalidData, "Error",
+        "A voice profile file is not a VoiceClone profile, is damaged, or was made with a different model than the one in use.",
+        "Make the profile again with New-VoiceProfile and the same -ModelPath you clone with.");
+
     public static readonly VoiceCloneErrorDefinition ConfigurationInvalid = new(
         "ConfigurationInvalid", "configuration", VoiceCloneErrorKind.InvalidArgument, "Error",
         "A configuration value cannot be used (for example a log directory that cannot be created).",
@@ -119,6 +124,6 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, SynthesisFailed, ConfigurationInvalid, UnexpectedError,
+        TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, UnexpectedError,
     ];
 }

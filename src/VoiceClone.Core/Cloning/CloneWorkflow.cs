@@ -34,7 +34,19 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
 
     public RunLog RunLog => runLog;
 
-    public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation)
+    public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation) =>
+        Run(referencePath, id => AnalyzeReference(id, referencePath), text, cancellation);
+
+    /// <summary>A clone from a saved voice profile: its stored analysis stands in for the reference recording.</summary>
+    public VoiceCloneResult CloneFromProfile(ReferenceAnalysis stored, string text, CancellationToken cancellation) =>
+        Run(stored.ProfilePath ?? stored.Path, id =>
+        {
+            using RunLog.Stage stage = runLog.BeginStage(id, "reference_analysis");
+            stage.Complete("voice profile");
+            return stored;
+        }, text, cancellation);
+
+    private VoiceCloneResult Run(string referencePath, Func<string, ReferenceAnalysis> analyze, string text, CancellationToken cancellation)
     {
         string id = options.Id ?? CloneIds.New();
         long startTicks = Stopwatch.GetTimestamp();
@@ -42,7 +54,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         try
         {
             RequireSpeakable(text);
-            ReferenceAnalysis reference = AnalyzeReference(id, referencePath);
+            ReferenceAnalysis reference = analyze(id);
             Log.Information("Generating audio for text: {Text}", text);
             Log.Information("Analysis: Extracted F0 Pitch (Mean: {Pitch:F0}Hz)", reference.Features.Pitch);
             Log.Information("Analysis: Emotion Detected: {Emotion} ({Percent:F0}% Confidence)",
@@ -98,7 +110,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
 
     private Attempt SynthesizeValidated(string id, string text, ReferenceAnalysis reference, Dictionary<string, double?> timings, CancellationToken cancellation)
     {
-        var request = new CloneRequest(text, reference.Path, reference.Features, reference.Emotion) { Seed = options.Seed };
+        var request = new CloneRequest(text, reference.Path, reference.Features, reference.Emotion) { Seed = options.Seed, VoiceProfilePath = reference.ProfilePath };
         Attempt? last = null;
         for (int attempt = 1; ; attempt++)
         {
@@ -155,12 +167,13 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         var audio = new AudioBuffer(speech.Samples, speech.SampleRateHz);
         VoiceFeatures features = CloneAnalysis.AnalyzeSpeech(audio, "clone", text);
         EmotionResult emotion = emotionModel.Classify(features);
-        LongTermSpectrum referenceSpectrum = ReferenceSpectra.Get(reference.Path, speech.SampleRateHz);
-        LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum.HighHz);
+        LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
+        LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
         var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features);
         stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed));
         timings["output_analysis"] = stage.ElapsedMs;
-        return new Attempt(attempt, speech, features, emotion, cloneSpectrum.TimbreDistance(referenceSpectrum), report);
+        double timbre = referenceSpectrum is null ? double.NaN : cloneSpectrum.TimbreDistance(referenceSpectrum);
+        return new Attempt(attempt, speech, features, emotion, timbre, report);
     }
 
     private VoiceCloneResult Persist(string id, string text, ReferenceAnalysis reference, Attempt clone, Dictionary<string, double?> timings,

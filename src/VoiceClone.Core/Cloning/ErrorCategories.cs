@@ -6,7 +6,7 @@ public static class ErrorCategories
     public static string For(VoiceCloneErrorDefinition error) => error.ErrorId switch
     {
         "PathNotFound" or "PathNotFileSystem" or "AudioFormatUnsupported" or "AudioFileMalformed" or "AudioTooShort"
-            or "TextInvalid" or "ConfigurationInvalid" => "input",
+            or "TextInvalid" or "ConfigurationInvalid" or "VoiceProfileInvalid" => "input",
         "AudioReadFailed" or "AudioWriteFailed" or "OutputExists" or "FingerprintReadFailed" => "io",
         "ModelFileMissing" or "EmotionModelIncompatible" => "model",
         "SynthesizerMissing" => "dependency",

@@ -6,7 +6,20 @@ using VoiceClone.Core.Synthesis;
 namespace VoiceClone.Core.Cloning;
 
 /// <summary>What the workflow knows about a reference recording: its voice features, emotion and checksum.</summary>
-public sealed record ReferenceAnalysis(string Path, string Sha256, VoiceFeatures Features, EmotionResult Emotion);
+public sealed record ReferenceAnalysis(string Path, string Sha256, VoiceFeatures Features, EmotionResult Emotion)
+{
+    /// <summary>Set when the analysis comes from a voice profile: the profile file, and the spectrum stored in it.</summary>
+    public string? ProfilePath { get; init; }
+    public LongTermSpectrum? Spectrum { get; init; }
+
+    /// <summary>The reference's long-term spectrum over the bands it shares with audio at <paramref name="otherRateHz"/>; null when neither stored nor readable.</summary>
+    public LongTermSpectrum? SpectrumFor(int otherRateHz)
+    {
+        double highHz = LongTermSpectrum.CommonHighHz(Features.SampleRateHz, otherRateHz);
+        if (Spectrum is { } stored && stored.HighHz == highHz) return stored;
+        return File.Exists(Path) ? ReferenceSpectra.Get(Path, otherRateHz) : null;
+    }
+}
 
 /// <summary>Each reference is analysed once per session (keyed by path, size and modification time) and shared by every clone of it.</summary>
 public static class ReferenceAnalysisCache

@@ -39,6 +39,11 @@ public sealed class LongTermSpectrum
     public static double CommonHighHz(int sampleRateHzA, int sampleRateHzB) =>
         Math.Min(HighestHz, 0.475 * Math.Min(sampleRateHzA, sampleRateHzB));
 
+    /// <summary>A spectrum measured earlier and stored (in a voice profile).</summary>
+    public static LongTermSpectrum FromStored(double highHz, double[] bandDb, double activeLevelDb) =>
+        bandDb.Length == BandCount ? new LongTermSpectrum(highHz, bandDb, activeLevelDb)
+            : throw new ArgumentException($"A stored spectrum has {BandCount} bands, not {bandDb.Length}.", nameof(bandDb));
+
     public static LongTermSpectrum Measure(AudioBuffer audio, double highHz)
     {
         int frameSamples = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, 0.025 * audio.SampleRateHz));

@@ -17,6 +17,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string ProfileSet = "Profile";
     private OrderedWorkQueue<VoiceCloneResult>? _queue;
     private CloneWorkflow? _workflow;
     private string? _runLogPath;
@@ -36,6 +37,12 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [Alias("PSPath", "LP", "FullName")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Saved voices (New-VoiceProfile) to clone instead of recordings; implies -Engine Qwen3. Wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Profile { get; set; } = [];
 
     /// <summary>What to say; each string is one clone per reference.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -108,6 +115,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
 
     protected override void Begin()
     {
+        if (ParameterSetName == ProfileSet) Engine = CloneEngine.Qwen3; // profiles hold a Qwen3 voice
         if (Engine == CloneEngine.Qwen3 && ModelPath is null)
         {
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
@@ -156,24 +164,47 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
 
     protected override void Process()
     {
+        if (ParameterSetName == ProfileSet)
+        {
+            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, "*" + NewVoiceProfileCommand.Extension))
+            {
+                ReferenceAnalysis stored;
+                try
+                {
+                    stored = Qwen3VoiceProfileFile.Read(profile).ToReferenceAnalysis(profile);
+                }
+                catch (VoiceCloneException e)
+                {
+                    WriteEngineError(e, profile);
+                    continue;
+                }
+                EnqueueClones(profile, (workflow, text, stop) => workflow.CloneFromProfile(stored, text, stop));
+            }
+            return;
+        }
         bool literal = ParameterSetName == LiteralPathSet;
         foreach (string reference in InputPathResolver.Resolve(this, literal ? LiteralPath : ReferenceAudio, literal, "*.wav"))
         {
-            foreach (string text in Text)
+            EnqueueClones(reference, (workflow, text, stop) => workflow.Clone(reference, text, stop));
+        }
+    }
+
+    private void EnqueueClones(string reference, Func<CloneWorkflow, string, CancellationToken, VoiceCloneResult> clone)
+    {
+        foreach (string text in Text)
+        {
+            if (!ShouldProcess(reference, $"Clone the voice into {OutputDirectory}, saying '{Shorten(text)}'")) continue;
+            if (Id is not null && _planned > 0)
             {
-                if (!ShouldProcess(reference, $"Clone the voice into {OutputDirectory}, saying '{Shorten(text)}'")) continue;
-                if (Id is not null && _planned > 0)
-                {
-                    WriteError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
-                        $"-Id names one clone; '{Shorten(text)}' for '{reference}' would be clone #{_planned + 1}. Leave out -Id to draw an id per clone.", reference));
-                    continue;
-                }
-                _planned++;
-                CloneWorkflow workflow = _workflow!;
-                CancellationToken stop = StopToken;
-                _queue!.Enqueue(reference, () => workflow.Clone(reference, text, stop));
-                WriteFinished(all: false);
+                WriteError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
+                    $"-Id names one clone; '{Shorten(text)}' for '{reference}' would be clone #{_planned + 1}. Leave out -Id to draw an id per clone.", reference));
+                continue;
             }
+            _planned++;
+            CloneWorkflow workflow = _workflow!;
+            CancellationToken stop = StopToken;
+            _queue!.Enqueue(reference, () => clone(workflow, text, stop));
+            WriteFinished(all: false);
         }
     }
 

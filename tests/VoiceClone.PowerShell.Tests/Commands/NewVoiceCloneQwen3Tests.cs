@@ -74,5 +74,40 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.Contains("CUDAExecutionProvider", retry.GetProperty("reason").GetString());
     }
 
+    [SkippableFact]
+    public void A_saved_voice_profile_clones_without_the_recording_and_matches_cloning_from_it()
+    {
+        string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
+        string reference = Path.Combine(_dir, "me.wav");
+        File.Copy(Path.Combine(model, "reference", "ref_audio_24k.wav"), reference);
+        const string ReferenceText = "I really was very much afraid of showing him.";
+        // Random weights babble: a nine-word sentence keeps any length the budget allows plausible for the validator.
+        const string Sentence = "The quick brown fox jumps over the lazy dog.";
+        PSObject profile = _session.Invoke($"New-VoiceProfile -LiteralPath '{reference}' -ModelPath '{model}' -ReferenceText '{ReferenceText}' -OutputDirectory '{_dir}'").Single();
+        string profilePath = (string)profile.Properties["Path"].Value;
+        Assert.Equal(Path.Combine(_dir, "me.voiceprofile.json"), profilePath);
+        Assert.True((bool)profile.Properties["InContext"].Value);
+        Assert.Equal(32, profile.Properties["EmbeddingLength"].Value);
+
+        // From the recording, and from the profile with the recording gone: the same greedy clone.
+        string fromRecording = (string)_session.Invoke($"(New-VoiceClone -LiteralPath '{reference}' -Text '{Sentence}' -Engine Qwen3 -ModelPath '{model}' " +
+            $"-ReferenceText '{ReferenceText}' -Temperature 0 -OutputDirectory '{_dir}/a').AudioPath").Single().BaseObject;
+        File.Delete(reference);
+        PSObject fromProfile = _session.Invoke($"New-VoiceClone -Profile '{profilePath}' -Text '{Sentence}' -ModelPath '{model}' -Temperature 0 -OutputDirectory '{_dir}/b'").Single();
+        Assert.Equal(Sha(fromRecording), Sha((string)fromProfile.Properties["AudioPath"].Value));
+        using var fingerprint = JsonDocument.Parse(File.ReadAllBytes((string)fromProfile.Properties["FingerprintPath"].Value));
+        Assert.Equal(reference, fingerprint.RootElement.GetProperty("reference_audio").GetProperty("path").GetString());
+        Assert.True(fingerprint.RootElement.GetProperty("reference_voice_analysis").GetProperty("pitch").GetDouble() > 0);
+        Assert.True(double.IsFinite((double)fromProfile.Properties["TimbreDistance"].Value)); // the stored spectrum stands in
+
+        // An existing profile is kept unless -Force; a file that is not a profile is a clear error.
+        var again = _session.Invoke($"New-VoiceProfile -LiteralPath '{Path.Combine(model, "reference", "ref_audio_24k.wav")}' -ModelPath '{model}' -OutputDirectory '{_dir}'", out var streams);
+        Assert.Single(again); // ref_audio_24k.voiceprofile.json is a new name
+        string notProfile = Path.Combine(_dir, "x.voiceprofile.json");
+        File.WriteAllText(notProfile, "{\"kind\": \"something else\"}");
+        _session.Invoke($"New-VoiceClone -Profile '{notProfile}' -Text 'Hello.' -ModelPath '{model}' -OutputDirectory '{_dir}/c'", out streams);
+        Assert.StartsWith("VoiceProfileInvalid,", Assert.Single(streams.Error).FullyQualifiedErrorId);
+    }
+
     private static string Sha(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -63,7 +63,7 @@ public sealed class StopProcessingTests : IDisposable
         var jsons = files.Where(f => f.EndsWith(".json")).Select(Path.GetFileNameWithoutExtension).Order().ToArray();
         Assert.Equal(wavs, jsons); // whole pairs only
         string runLog = Path.Combine(_engine.LogDirectory, "runs", results[0].Properties["RunId"].Value + ".json");
-        using var run = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runLog));
-        Assert.Equal("stopped", run.RootElement.GetProperty("status").GetString());
+        using var runJson = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runLog));
+        Assert.Equal("stopped", runJson.RootElement.GetProperty("status").GetString());
     }
 }

@@ -54,13 +54,14 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
     public string Name => EngineName;
     public string ModelName { get; }
     public string Device => _graphs.Model.Device;
+    public Qwen3Model Model => _graphs.Model;
     /// <summary>Why CUDA was asked for but CPU is used; null when nothing fell back.</summary>
     public string? DeviceFallback => _graphs.Model.DeviceFallback;
 
     public SynthesizedSpeech Synthesize(CloneRequest request, CancellationToken cancellation)
     {
         long started = Stopwatch.GetTimestamp();
-        Qwen3Voice voice = Voice(request.ReferencePath);
+        Qwen3Voice voice = request.VoiceProfilePath is { } profile ? ProfileVoice(profile) : Voice(request.ReferencePath);
         double voiceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var generator = new Qwen3Generator(_graphs);
         // A retry draws fresh uniforms; a fixed -Seed still gives the same first attempt every time.
@@ -96,11 +97,16 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         };
     }
 
-    private Qwen3Voice Voice(string referencePath)
+    /// <summary>The voice of a reference recording, computed once per file version and shared by every clone.</summary>
+    public Qwen3Voice Voice(string referencePath) => Cached(referencePath, ComputeVoice);
+
+    private Qwen3Voice ProfileVoice(string profilePath) => Cached(profilePath, path => Qwen3VoiceProfileFile.Read(path).VoiceFor(this, path));
+
+    private Qwen3Voice Cached(string path, Func<string, Qwen3Voice> compute)
     {
-        var info = new FileInfo(referencePath);
+        var info = new FileInfo(path);
         string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
-        Lazy<Qwen3Voice> voice = _voices.GetOrAdd(key, _ => new Lazy<Qwen3Voice>(() => ComputeVoice(info.FullName)));
+        Lazy<Qwen3Voice> voice = _voices.GetOrAdd(key, _ => new Lazy<Qwen3Voice>(() => compute(info.FullName)));
         try
         {
             return voice.Value;
