@@ -13,6 +13,7 @@
         'Get-CloneFingerprint'
         'Get-VoiceEmotion'
         'Get-VoiceFeature'
+        'Install-VoiceCloneModel'
         'New-VoiceClone'
         'New-VoiceEmotionModel'
         'New-VoiceProfile'

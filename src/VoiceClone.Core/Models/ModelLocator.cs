@@ -36,6 +36,15 @@ public static class ModelLocator
             $"{purpose} needs the model file '{relativePath}', which is not in any of: {string.Join("; ", SearchFolders())}. See models/README.md.",
             relativePath);
 
+    /// <summary>Where models go by default: $env:VOICECLONE_MODELS_DIR when set, otherwise the per-user models folder.</summary>
+    public static string InstallRoot() =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? Path.GetFullPath(fromEnvironment) : PerUserModels();
+
+    /// <summary>A model folder given by <paramref name="path"/>, or else by <paramref name="name"/> (an installed model in one of <see cref="SearchFolders"/>).</summary>
+    public static string ResolveFolder(string path, string name) =>
+        Directory.Exists(path) ? Path.GetFullPath(path)
+            : SearchFolders().Select(f => Path.Combine(f, name)).FirstOrDefault(Directory.Exists) ?? Path.GetFullPath(path);
+
     private static string PerUserModels()
     {
         if (OperatingSystem.IsWindows())

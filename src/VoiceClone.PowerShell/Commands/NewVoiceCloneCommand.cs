@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Models;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Synthesis;
 using VoiceClone.Core.Synthesis.Qwen3;
@@ -156,7 +157,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     }
 
     private IVoiceCloneEngine Qwen3Engine() =>
-        Qwen3EngineCache.Get(new Qwen3EngineOptions(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath))
+        Qwen3EngineCache.Get(new Qwen3EngineOptions(ModelLocator.ResolveFolder(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath!), ModelPath!))
         {
             ReferenceText = ReferenceText, Language = Language, NonStreaming = NonStreaming, Device = Device,
             Sampling = new Qwen3SamplingOptions { Temperature = Temperature },
