@@ -47,12 +47,14 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder, options.Device));
         _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
         ModelName = $"Qwen3-TTS:{name}";
-        log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
-            name, _graphs.Model.Device, OrtEnv.Instance().GetVersionString(), _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
+        ParameterCount = Qwen3Model.GraphNames.Sum(g => VoiceClone.Core.Models.OnnxParameterCounter.Count(Path.Combine(_graphs.Model.GraphFolder, g + ".onnx")));
+        log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, {Parameters:N0} parameters (initializers summed over the 8 graphs; weights two graphs share count twice), graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
+            name, _graphs.Model.Device, OrtEnv.Instance().GetVersionString(), ParameterCount, _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
     }
 
     public string Name => EngineName;
     public string ModelName { get; }
+    public long ParameterCount { get; }
     public string Device => _graphs.Model.Device;
     public Qwen3Model Model => _graphs.Model;
     /// <summary>Why CUDA was asked for but CPU is used; null when nothing fell back.</summary>
