@@ -48,7 +48,7 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
         ModelName = $"Qwen3-TTS:{name}";
         ParameterCount = Qwen3Model.GraphNames.Sum(g => VoiceClone.Core.Models.OnnxParameterCounter.Count(Path.Combine(_graphs.Model.GraphFolder, g + ".onnx")));
-        log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, {Parameters:N0} parameters (initializers summed over the 8 graphs; weights two graphs share count twice), graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
+        log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, {Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
             name, _graphs.Model.Device, OrtEnv.Instance().GetVersionString(), ParameterCount, _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
     }
 
