@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
 
 namespace VoiceClone.Core.Synthesis.Qwen3;
 
@@ -36,33 +35,25 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
         string stop = "max_frames";
         TimeSpan runBefore = graphs.RunTime;
         long loopStart = Stopwatch.GetTimestamp();
-        IDisposableReadOnlyCollection<OrtValue> outputs = graphs.Talker(prefill, prompt.Prefill.Count, 0, past: null);
-        try
+        using (Qwen3TalkerCache talker = graphs.BeginTalker(prompt.Prefill.Count + maxFrames))
         {
-            long position = prompt.Prefill.Count;
+            var (scores, hidden) = talker.Step(prefill, prompt.Prefill.Count);
             for (int step = 0; step < maxFrames; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var (scores, hidden) = LastRow(outputs, h);
                 ProcessGroupZero(scores, c, seen, step, sampling);
                 int code0 = sampling.Greedy ? Qwen3Sampler.ArgMax(scores) : Qwen3Sampler.Sample(scores, sampling.Temperature, sampling.TopK, Uniform());
                 if (code0 == c.CodecEos) { stop = "eos"; break; }
                 seen.Add(code0);
                 long[] frame = PredictRemainingCodes(hidden, code0, sampling, Uniform);
                 codes.Add(frame);
+                if (step == maxFrames - 1) break; // the budget is spent: no next input is needed
 
                 float[] next = graphs.EmbedFrame(frame);
                 float[] text = step < prompt.Trailing.Count ? prompt.Trailing[step] : prompt.Pad;
                 for (int i = 0; i < h; i++) next[i] += text[i];
-                var past = outputs.Skip(2).ToList();
-                IDisposableReadOnlyCollection<OrtValue> previous = outputs;
-                outputs = graphs.Talker(next, 1, position++, past);
-                previous.Dispose();
+                (scores, hidden) = talker.Step(next, 1);
             }
-        }
-        finally
-        {
-            outputs.Dispose();
         }
         TimeSpan loopTime = Stopwatch.GetElapsedTime(loopStart), loopRun = graphs.RunTime - runBefore;
 
@@ -75,18 +66,6 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
             wave = wave[cut..];
         }
         return new Qwen3Generation(codes, stop, wave, cut) { UniformsConsumed = consumed, LoopTime = loopTime, LoopRunTime = loopRun };
-    }
-
-    private static (double[] Scores, float[] Hidden) LastRow(IDisposableReadOnlyCollection<OrtValue> outputs, int hidden)
-    {
-        ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
-        long[] shape = outputs[0].GetTensorTypeAndShape().Shape;
-        int vocabulary = (int)shape[2], rows = (int)shape[1];
-        var scores = new double[vocabulary];
-        ReadOnlySpan<float> last = logits.Slice((rows - 1) * vocabulary, vocabulary);
-        for (int i = 0; i < vocabulary; i++) scores[i] = last[i];
-        float[] state = outputs[1].GetTensorDataAsSpan<float>().Slice((rows - 1) * hidden, hidden).ToArray();
-        return (scores, state);
     }
 
     /// <summary>Repetition penalty once per distinct earlier code; EOS masked for the first steps; control ids other than EOS suppressed.</summary>

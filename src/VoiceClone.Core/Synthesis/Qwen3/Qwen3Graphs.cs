@@ -100,41 +100,19 @@ public sealed class Qwen3Graphs(Qwen3Model model)
         return wave.ToArray();
     }
 
-    /// <summary>A talker call; the caller owns the returned outputs (logits, hidden_states, then presents in past order).</summary>
-    public IDisposableReadOnlyCollection<OrtValue> Talker(float[] embeds, int rows, long firstPosition, IReadOnlyList<OrtValue>? past)
+    /// <summary>A KV cache for one generation of up to <paramref name="capacityTokens"/> prompt rows and frames.</summary>
+    public Qwen3TalkerCache BeginTalker(int capacityTokens) => new(this, capacityTokens);
+
+    internal void RunWithBinding(InferenceSession session, OrtIoBinding binding)
     {
-        var positions = new long[3 * rows];
-        for (int axis = 0; axis < 3; axis++)
-            for (int i = 0; i < rows; i++) positions[axis * rows + i] = firstPosition + i;
-        var mask = new long[firstPosition + rows];
-        Array.Fill(mask, 1L);
-        var owned = new List<OrtValue>
-        {
-            Float(embeds, [1, rows, model.Hidden]),
-            Long(positions, [3, 1, rows]),
-            Long(mask, [1, mask.Length]),
-        };
+        long start = Stopwatch.GetTimestamp();
         try
         {
-            var inputs = new List<OrtValue>(owned);
-            if (past is null)
-            {
-                for (int i = 0; i < model.PastInputs; i++)
-                {
-                    var empty = OrtValue.CreateTensorValueFromMemory(Array.Empty<float>(), [1, model.KvHeads, 0, model.HeadDim]);
-                    owned.Add(empty);
-                    inputs.Add(empty);
-                }
-            }
-            else
-            {
-                inputs.AddRange(past); // presents pair with pasts by position
-            }
-            return Run(model.Talker, inputs);
+            session.RunWithBinding(_runOptions, binding);
         }
         finally
         {
-            foreach (OrtValue value in owned) value.Dispose();
+            Interlocked.Add(ref _runTicks, Stopwatch.GetTimestamp() - start);
         }
     }
 
