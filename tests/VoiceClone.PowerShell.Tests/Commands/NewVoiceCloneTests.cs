@@ -76,7 +76,15 @@ public sealed class NewVoiceCloneTests : IDisposable
     {
         Flite.WriteReference(Path.Combine(_dir, "a.wav"), "awb");
         Flite.WriteReference(Path.Combine(_dir, "b.wav"), "slt");
-        var clones = _session.Invoke($"[System.IO.DirectoryInfo]::new('{_dir}').GetFiles('*.wav') | New-VoiceClone -Text 'Good morning to you.', 'See you again tomorrow.' -OutputDirectory '{Output}'");
+        var clones = _session.Invoke($"[System.IO.DirectoryInfo]::new('{_dir}').GetFiles('*.wav') | New-VoiceClone -Text 'Good morning to you.', 'See you again tomorrow.' -OutputDirectory '{Output}'",
+            out var streams);
+        Assert.Empty(streams.Error);
+        // Progress while the batch runs: the share done and an estimate of the seconds left, then completion.
+        var running = streams.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.NotEmpty(running);
+        Assert.All(running, p => Assert.InRange(p.PercentComplete, 0, 100));
+        Assert.Contains(running, p => p.SecondsRemaining >= 0);
+        Assert.Equal(ProgressRecordType.Completed, streams.Progress[^1].RecordType);
         Assert.Equal(4, clones.Count);
         Assert.Equal(4, clones.Select(c => Property<string>(c, "Id")).Distinct().Count());
         // In input order, each reference's texts together, whatever order the clones finished in.

@@ -58,4 +58,21 @@ public sealed partial class ProcessTests : IDisposable
         Assert.Equal(2 * Calls, lines.Count(l => l.Contains("[ExecutionStart] Get-CloneFingerprint")));
         Assert.Equal(2 * Calls, lines.Count(l => l.Contains("[ExecutionComplete] Get-CloneFingerprint status=ok")));
     }
+
+    [SkippableFact]
+    public async Task Two_processes_cloning_into_one_folder_at_once_write_distinct_whole_pairs()
+    {
+        string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
+        string output = Path.Combine(_dir, "output");
+        var env = new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = _dir };
+        string texts = string.Join(", ", Enumerable.Range(1, 6).Select(i => $"'Sentence {i} for the shared folder.'"));
+        string script = $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} -OutputDirectory '{output}' | Out-Null";
+        ChildProcess.Result[] results = await Task.WhenAll(Task.Run(() => ChildProcess.Pwsh(script, env)), Task.Run(() => ChildProcess.Pwsh(script, env)));
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.StdErr));
+        string[] files = Directory.GetFiles(output).Select(Path.GetFileName).ToArray()!;
+        Assert.Equal(24, files.Length); // 2 processes x 6 texts, each a .wav and a .json: none lost, none overwritten
+        var wavs = files.Where(f => f.EndsWith(".wav")).Select(Path.GetFileNameWithoutExtension).Order().ToArray();
+        Assert.Equal(wavs, files.Where(f => f.EndsWith(".json")).Select(Path.GetFileNameWithoutExtension).Order().ToArray());
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_dir, "runs")).Length); // one run log per process
+    }
 }

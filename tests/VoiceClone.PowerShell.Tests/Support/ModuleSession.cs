@@ -19,7 +19,10 @@ internal sealed class ModuleSession : IDisposable
     public PSObject Module { get; }
 
     /// <summary>What a script wrote besides its output (copied: disposing the PowerShell object clears its streams).</summary>
-    public sealed record StreamRecords(List<ErrorRecord> Error, List<InformationRecord> Information, List<WarningRecord> Warning, List<VerboseRecord> Verbose);
+    public sealed record StreamRecords(List<ErrorRecord> Error, List<InformationRecord> Information, List<WarningRecord> Warning, List<VerboseRecord> Verbose)
+    {
+        public List<ProgressRecord> Progress { get; init; } = [];
+    }
 
     /// <summary>Runs a script; returns its output, and the other streams through <paramref name="streams"/>.</summary>
     public Collection<PSObject> Invoke(string script, out StreamRecords streams)
@@ -28,7 +31,7 @@ internal sealed class ModuleSession : IDisposable
         ps.Runspace = _runspace;
         ps.AddScript(script);
         Collection<PSObject> output = ps.Invoke();
-        streams = new StreamRecords([.. ps.Streams.Error], [.. ps.Streams.Information], [.. ps.Streams.Warning], [.. ps.Streams.Verbose]);
+        streams = new StreamRecords([.. ps.Streams.Error], [.. ps.Streams.Information], [.. ps.Streams.Warning], [.. ps.Streams.Verbose]) { Progress = [.. ps.Streams.Progress] };
         return output;
     }
 
