@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace VoiceClone.Core.Synthesis.Qwen3;
 
@@ -14,10 +13,8 @@ public sealed class Qwen3Graphs(Qwen3Model model)
 
     public Qwen3Model Model => model;
 
-    /// <summary>Time spent inside InferenceSession.Run since the last reset.</summary>
+    /// <summary>Time spent inside InferenceSession.Run so far (callers take differences).</summary>
     public TimeSpan RunTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _runTicks));
-
-    public void ResetRunTime() => Interlocked.Exchange(ref _runTicks, 0);
 
     public float[] EmbedText(ReadOnlySpan<long> ids) => RunSingle(model.TextEmbed, Long(ids.ToArray(), [1, ids.Length]));
 
