@@ -45,11 +45,33 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         string name = Path.GetFileName(Path.GetFullPath(options.ModelFolder).TrimEnd(Path.DirectorySeparatorChar));
         log.Information("Loading Qwen TTS model: {Name} on {Device}", name, options.Device == ComputeDevice.Cpu ? "cpu" : "cuda (when available)");
         _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder, options.Device));
-        _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
+        try
+        {
+            _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or FormatException or ArgumentException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+                $"The tokenizer files in '{_graphs.Model.Folder}' (vocab.json, merges.txt, tokenizer_config.json) cannot be read: {e.Message}", _graphs.Model.Folder, e);
+        }
         ModelName = $"Qwen3-TTS:{name}";
-        ParameterCount = Qwen3Model.GraphNames.Sum(g => VoiceClone.Core.Models.OnnxParameterCounter.Count(Path.Combine(_graphs.Model.GraphFolder, g + ".onnx")));
+        ParameterCount = CountParameters(_graphs.Model.GraphFolder);
         log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, {Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
             name, _graphs.Model.Device, OrtEnv.Instance().GetVersionString(), ParameterCount, _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
+    }
+
+    /// <summary>The weights summed over the graphs, or -1 when a graph's protobuf cannot be read for counting (the model still runs).</summary>
+    private static long CountParameters(string graphFolder)
+    {
+        try
+        {
+            return Qwen3Model.GraphNames.Sum(g => VoiceClone.Core.Models.OnnxParameterCounter.Count(Path.Combine(graphFolder, g + ".onnx")));
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            ModuleLog.For(Qwen3Model.Source).Debug(e, "Parameter count unavailable for {Folder}", graphFolder);
+            return -1;
+        }
     }
 
     public string Name => EngineName;
