@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Caching;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Synthesis;
 
@@ -24,30 +24,11 @@ public sealed record ReferenceAnalysis(string Path, string Sha256, VoiceFeatures
 /// <summary>Each reference is analysed once per session (keyed by path, size and modification time) and shared by every clone of it.</summary>
 public static class ReferenceAnalysisCache
 {
-    private static readonly ConcurrentDictionary<string, Lazy<ReferenceAnalysis>> Cache = new();
+    private static readonly OnceCache<string, ReferenceAnalysis> Cache = new();
 
     /// <summary>The analysis of <paramref name="path"/>; <paramref name="cached"/> says whether it was already known.</summary>
-    public static ReferenceAnalysis Get(string path, EmotionModel emotionModel, out bool cached)
-    {
-        var info = new FileInfo(path);
-        string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{emotionModel.Folder}";
-        bool created = false;
-        Lazy<ReferenceAnalysis> analysis = Cache.GetOrAdd(key, _ =>
-        {
-            created = true;
-            return new Lazy<ReferenceAnalysis>(() => Analyze(info.FullName, emotionModel));
-        });
-        cached = !created;
-        try
-        {
-            return analysis.Value;
-        }
-        catch
-        {
-            Cache.TryRemove(new KeyValuePair<string, Lazy<ReferenceAnalysis>>(key, analysis));
-            throw;
-        }
-    }
+    public static ReferenceAnalysis Get(string path, EmotionModel emotionModel, out bool cached) =>
+        Cache.Get($"{FileVersion.Key(path)}|{emotionModel.Folder}", _ => Analyze(Path.GetFullPath(path), emotionModel), out cached);
 
     public static void Clear() => Cache.Clear();
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using VoiceClone.Core.Caching;
 using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Emotion;
@@ -7,21 +7,12 @@ namespace VoiceClone.Core.Emotion;
 public static class EmotionModelCache
 {
     public const string DefaultModel = "emotion/" + EmotionModel.MetadataFile;
-    private static readonly ConcurrentDictionary<string, Lazy<EmotionModel>> Models = new(StringComparer.Ordinal);
+    private static readonly OnceCache<string, EmotionModel> Models = new(StringComparer.Ordinal);
 
     public static EmotionModel Get(string? folder)
     {
         string resolved = Path.GetFullPath(folder ?? Path.GetDirectoryName(ModelLocator.Require(DefaultModel, "Get-VoiceEmotion"))!);
-        Lazy<EmotionModel> lazy = Models.GetOrAdd(resolved, f => new Lazy<EmotionModel>(() => EmotionModel.Load(f)));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            Models.TryRemove(resolved, out _); // a broken file must not stay cached once it is fixed
-            throw;
-        }
+        return Models.Get(resolved, EmotionModel.Load);
     }
 
     public static void Clear() => Models.Clear();

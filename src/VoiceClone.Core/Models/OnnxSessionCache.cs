@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
+using VoiceClone.Core.Caching;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Models;
@@ -10,7 +10,7 @@ namespace VoiceClone.Core.Models;
 /// </summary>
 public static class OnnxSessionCache
 {
-    private static readonly ConcurrentDictionary<string, Lazy<InferenceSession>> Sessions = new(StringComparer.Ordinal);
+    private static readonly OnceCache<string, InferenceSession> Sessions = new(StringComparer.Ordinal);
 
     public const string CudaProvider = "CUDAExecutionProvider";
 
@@ -22,28 +22,16 @@ public static class OnnxSessionCache
     {
         string path = Path.GetFullPath(modelPath);
         string key = cuda ? path + "|cuda" : path;
-        Lazy<InferenceSession> session = Sessions.GetOrAdd(key, _ => new Lazy<InferenceSession>(() => Create(path, cuda)));
-        try
-        {
-            return session.Value;
-        }
-        catch
-        {
-            Sessions.TryRemove(key, out _); // a damaged file must not stay cached once it is replaced
-            throw;
-        }
+        return Sessions.Get(key, _ => Create(path, cuda)); // a damaged file is not cached, so a replaced one loads
     }
 
     public static int Count => Sessions.Count;
 
-    internal static bool Contains(string modelPath) => Sessions.ContainsKey(Path.GetFullPath(modelPath));
+    internal static bool Contains(string modelPath) => Sessions.Contains(Path.GetFullPath(modelPath));
 
     public static void DisposeAll()
     {
-        foreach (var key in Sessions.Keys.ToArray())
-        {
-            if (Sessions.TryRemove(key, out var session) && session.IsValueCreated) session.Value.Dispose();
-        }
+        foreach (InferenceSession session in Sessions.Clear()) session.Dispose();
     }
 
     private static InferenceSession Create(string path, bool cuda)

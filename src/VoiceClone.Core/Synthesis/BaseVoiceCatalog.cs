@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Caching;
 
 namespace VoiceClone.Core.Synthesis;
 
@@ -22,21 +22,9 @@ public static class BaseVoiceCatalog
     /// <summary>One semitone of F0 difference weighs as much as this fraction of formant-scale difference.</summary>
     private const double SemitonesPerFormantLogUnit = 12;
 
-    private static readonly ConcurrentDictionary<string, Lazy<VoiceFeatures>> Profiles = new();
+    private static readonly OnceCache<string, VoiceFeatures> Profiles = new();
 
-    public static VoiceFeatures Profile(string voice, CancellationToken cancellation)
-    {
-        Lazy<VoiceFeatures> profile = Profiles.GetOrAdd(voice, v => new Lazy<VoiceFeatures>(() => Measure(v, cancellation)));
-        try
-        {
-            return profile.Value;
-        }
-        catch
-        {
-            Profiles.TryRemove(new KeyValuePair<string, Lazy<VoiceFeatures>>(voice, profile)); // a stop or failure is not cached
-            throw;
-        }
-    }
+    public static VoiceFeatures Profile(string voice, CancellationToken cancellation) => Profiles.Get(voice, v => Measure(v, cancellation));
 
     /// <summary>
     /// The voice whose median F0 (in semitones) and formant scale (12 x |ln ratio|, so 10 % counts about one semitone)

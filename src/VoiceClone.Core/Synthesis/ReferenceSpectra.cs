@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Caching;
 
 namespace VoiceClone.Core.Synthesis;
 
@@ -8,24 +8,11 @@ public static class ReferenceSpectra
 {
     // The longest stretch of a reference read: a minute of speech fixes its long-term spectrum.
     private const double MaxSeconds = 60;
-    private static readonly ConcurrentDictionary<string, Lazy<LongTermSpectrum>> Cache = new();
+    private static readonly OnceCache<string, LongTermSpectrum> Cache = new();
 
     /// <summary>The spectrum of <paramref name="path"/> up to the band limit it shares with audio at <paramref name="otherRateHz"/>.</summary>
-    public static LongTermSpectrum Get(string path, int otherRateHz)
-    {
-        var info = new FileInfo(path);
-        string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{otherRateHz}";
-        Lazy<LongTermSpectrum> spectrum = Cache.GetOrAdd(key, _ => new Lazy<LongTermSpectrum>(() => Measure(path, otherRateHz)));
-        try
-        {
-            return spectrum.Value;
-        }
-        catch
-        {
-            Cache.TryRemove(new KeyValuePair<string, Lazy<LongTermSpectrum>>(key, spectrum));
-            throw;
-        }
-    }
+    public static LongTermSpectrum Get(string path, int otherRateHz) =>
+        Cache.Get($"{FileVersion.Key(path)}|{otherRateHz}", _ => Measure(path, otherRateHz));
 
     public static void Clear() => Cache.Clear();
 

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.ML.OnnxRuntime;
+using VoiceClone.Core.Caching;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Synthesis.Qwen3;
@@ -36,7 +36,7 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
     private readonly Qwen3EngineOptions _options;
     private readonly Qwen3Graphs _graphs;
     private readonly Qwen3TextTokenizer _tokenizer;
-    private readonly ConcurrentDictionary<string, Lazy<Qwen3Voice>> _voices = new();
+    private readonly OnceCache<string, Qwen3Voice> _voices = new();
 
     public Qwen3Engine(Qwen3EngineOptions options)
     {
@@ -126,21 +126,7 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
 
     private Qwen3Voice ProfileVoice(string profilePath) => Cached(profilePath, path => Qwen3VoiceProfileFile.Read(path).VoiceFor(this, path));
 
-    private Qwen3Voice Cached(string path, Func<string, Qwen3Voice> compute)
-    {
-        var info = new FileInfo(path);
-        string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
-        Lazy<Qwen3Voice> voice = _voices.GetOrAdd(key, _ => new Lazy<Qwen3Voice>(() => compute(info.FullName)));
-        try
-        {
-            return voice.Value;
-        }
-        catch
-        {
-            _voices.TryRemove(new KeyValuePair<string, Lazy<Qwen3Voice>>(key, voice));
-            throw;
-        }
-    }
+    private Qwen3Voice Cached(string path, Func<string, Qwen3Voice> compute) => _voices.Get(FileVersion.Key(path), _ => compute(Path.GetFullPath(path)));
 
     private Qwen3Voice ComputeVoice(string path)
     {
@@ -196,22 +182,10 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
 /// <summary>One Qwen3 engine per model folder and options, shared by every call of the session (voices stay computed).</summary>
 public static class Qwen3EngineCache
 {
-    private static readonly ConcurrentDictionary<Qwen3EngineOptions, Lazy<Qwen3Engine>> Engines = new();
+    private static readonly OnceCache<Qwen3EngineOptions, Qwen3Engine> Engines = new();
 
-    public static Qwen3Engine Get(Qwen3EngineOptions options)
-    {
-        options = options with { ModelFolder = Path.GetFullPath(options.ModelFolder) };
-        Lazy<Qwen3Engine> engine = Engines.GetOrAdd(options, o => new Lazy<Qwen3Engine>(() => new Qwen3Engine(o)));
-        try
-        {
-            return engine.Value;
-        }
-        catch
-        {
-            Engines.TryRemove(new KeyValuePair<Qwen3EngineOptions, Lazy<Qwen3Engine>>(options, engine));
-            throw;
-        }
-    }
+    public static Qwen3Engine Get(Qwen3EngineOptions options) =>
+        Engines.Get(options with { ModelFolder = Path.GetFullPath(options.ModelFolder) }, o => new Qwen3Engine(o));
 
-    public static void Clear() => Engines.Clear();
+    public static void Clear() => Engines.Clear(); // the sessions the engines use belong to OnnxSessionCache
 }
