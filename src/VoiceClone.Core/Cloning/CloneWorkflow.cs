@@ -166,7 +166,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         using RunLog.Stage stage = runLog.BeginStage(id, "output_analysis", attempt);
         var audio = new AudioBuffer(speech.Samples, speech.SampleRateHz);
         VoiceFeatures features = CloneAnalysis.AnalyzeSpeech(audio, "clone", text);
-        EmotionResult emotion = emotionModel.Classify(features);
+        EmotionResult emotion = emotionModel.Classify(audio, "clone");
         LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
         LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
         var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features);

@@ -35,6 +35,6 @@ public static class ReferenceAnalysisCache
     private static ReferenceAnalysis Analyze(string path, EmotionModel emotionModel)
     {
         VoiceFeatures features = VoiceFeatureExtractor.Analyze(path, CloneAnalysis.Options);
-        return new ReferenceAnalysis(path, ClonePairWriter.Sha256Of(path), features, emotionModel.Classify(features));
+        return new ReferenceAnalysis(path, ClonePairWriter.Sha256Of(path), features, emotionModel.Classify(EmotionFeatures.ReadClip(path), path));
     }
 }

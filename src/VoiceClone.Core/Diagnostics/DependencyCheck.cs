@@ -13,14 +13,14 @@ public static class DependencyCheck
     {
         var random = new Random(1);
         var clips = new List<LabelledClip>();
-        var features = new List<float[]>();
+        var views = new List<float[][]>();
         for (int i = 0; i < 28; i++)
         {
             string label = EmotionLabels.All[i % EmotionLabels.All.Count];
             clips.Add(new LabelledClip($"clip{i}.wav", $"speaker{i % 2}", label));
-            features.Add([i % EmotionLabels.All.Count + (float)random.NextDouble(), (float)random.NextDouble()]);
+            views.Add([[i % EmotionLabels.All.Count + (float)random.NextDouble(), (float)random.NextDouble()]]);
         }
-        new EmotionTrainer(seed: 1).Fit(clips, features);
+        new EmotionTrainer(seed: 1).Fit(clips, views);
         return $"ML.NET {typeof(Microsoft.ML.MLContext).Assembly.GetName().Version} with System.Collections.Immutable {typeof(System.Collections.Immutable.ImmutableArray).Assembly.GetName().Version}";
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.ML;
-using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Audio;
 
 namespace VoiceClone.Core.Emotion;
 
@@ -27,21 +27,25 @@ public sealed class EmotionModel
     public string Folder { get; }
     public EmotionModelMetadata Metadata { get; }
 
-    /// <summary>One probability per emotion, in <see cref="EmotionLabels"/> order. Thread-safe.</summary>
-    public float[] Predict(VoiceFeatures features)
+    /// <summary>One calibrated probability per emotion, in <see cref="EmotionLabels"/> order. Thread-safe.</summary>
+    public float[] Predict(AudioBuffer audio) => Predict(EmotionFeatures.Views(audio));
+
+    /// <summary>The same from precomputed views (<see cref="EmotionFeatures.Views"/>): the classifier alone.</summary>
+    public float[] Predict(float[][] views)
     {
-        var row = new EmotionTrainer.Row { Features = EmotionFeatures.From(features) };
-        lock (_gate) return _engine.Predict(row).Score.ToArray();
+        float[] mean;
+        lock (_gate) mean = EmotionTrainer.AverageOverViews(_engine, views);
+        return TemperatureScaling.Apply(mean, Metadata.Temperature);
     }
 
     /// <summary>The most probable emotion, its calibrated confidence and every label's score.</summary>
-    public EmotionResult Classify(VoiceFeatures features)
+    public EmotionResult Classify(AudioBuffer audio, string path)
     {
-        float[] scores = Predict(features);
+        float[] scores = Predict(audio);
         int best = EmotionMetrics.ArgMax(scores);
         return new EmotionResult
         {
-            Path = features.Path,
+            Path = path,
             Emotion = Metadata.Labels[best],
             Confidence = scores[best],
             Scores = Metadata.Labels.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => (double)scores[x.i]),
@@ -71,10 +75,15 @@ public sealed class EmotionModel
         {
             throw Incompatible(folder, $"{MetadataFile} is not valid ({e.Message})");
         }
-        if (metadata.FeatureVersion != EmotionFeatures.Version || !metadata.FeatureNames.SequenceEqual(VoiceFeatureExtractor.FeatureNames))
+        if (metadata.FeatureVersion != EmotionFeatures.Version || !metadata.FeatureNames.SequenceEqual(EmotionFeatures.Names))
         {
-            throw Incompatible(folder, $"it was trained on feature version {metadata.FeatureVersion} ({metadata.FeatureNames.Count} features); this module computes version {EmotionFeatures.Version} ({VoiceFeatureExtractor.FeatureNames.Count})");
+            throw Incompatible(folder, $"it was trained on feature version {metadata.FeatureVersion} ({metadata.FeatureNames.Count} features); this module computes version {EmotionFeatures.Version} ({EmotionFeatures.Names.Count})");
         }
+        if (!metadata.SpeedPerturbation.SequenceEqual(Emotion.SpeedPerturbation.Factors))
+        {
+            throw Incompatible(folder, $"it was trained at speeds [{string.Join(", ", metadata.SpeedPerturbation)}]; this module predicts at [{string.Join(", ", Emotion.SpeedPerturbation.Factors)}]");
+        }
+        if (!(metadata.Temperature > 0)) throw Incompatible(folder, $"its calibration temperature {metadata.Temperature} is not positive");
         if (!metadata.Labels.SequenceEqual(EmotionLabels.All))
         {
             throw Incompatible(folder, $"its labels are [{string.Join(", ", metadata.Labels)}]; this module uses [{string.Join(", ", EmotionLabels.All)}]");
@@ -102,7 +111,11 @@ public sealed record EmotionModelMetadata
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public int FeatureVersion { get; init; } = EmotionFeatures.Version;
-    public IReadOnlyList<string> FeatureNames { get; init; } = VoiceFeatureExtractor.FeatureNames;
+    public IReadOnlyList<string> FeatureNames { get; init; } = EmotionFeatures.Names;
+    /// <summary>Speeds each clip was also seen at in training; prediction averages over the same.</summary>
+    public IReadOnlyList<double> SpeedPerturbation { get; init; } = Emotion.SpeedPerturbation.Factors;
+    /// <summary>Temperature-scaling calibration, fitted on leave-one-speaker-out predictions.</summary>
+    public double Temperature { get; init; } = 1;
     public IReadOnlyList<string> Labels { get; init; } = EmotionLabels.All;
     public string Trainer { get; init; } = "LbfgsMaximumEntropy";
     public int Seed { get; init; }

@@ -21,24 +21,26 @@ public static class EmotionModelBuilder
     {
         var log = ModuleLog.For(Source);
         var watch = Stopwatch.StartNew();
-        log.Information("Extracting features from {Clips} recordings of {Speakers} speakers", clips.Count, clips.Select(c => c.Speaker).Distinct().Count());
+        log.Information("Extracting features from {Clips} recordings of {Speakers} speakers, each at {Views} speeds", clips.Count, clips.Select(c => c.Speaker).Distinct().Count(), SpeedPerturbation.Factors.Count + 1);
         var features = EmotionTrainer.ExtractFeatures(clips, done => progress?.Invoke("Extracting features", done, clips.Count, double.NaN), cancel);
         log.Information("Features extracted in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
 
         var trainer = new EmotionTrainer(seed);
         var folds = Stopwatch.StartNew();
-        EmotionMetrics metrics = trainer.CrossValidateBySpeaker(clips, features, (fold, total, speaker) =>
+        EmotionEvaluation evaluation = trainer.CrossValidateBySpeaker(clips, features, (fold, total, speaker) =>
         {
             double eta = fold > 1 ? folds.Elapsed.TotalSeconds / (fold - 1) * (total - fold + 1) : double.NaN;
             log.Information("Fold {Fold}/{Total} (leaving out speaker {Speaker}) ETA {Eta}", fold, total, speaker, double.IsNaN(eta) ? "unknown" : $"{eta:F0} s");
             progress?.Invoke("Leave-one-speaker-out evaluation", fold - 1, total, eta);
         }, cancel);
+        EmotionMetrics metrics = evaluation.Metrics;
         log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}", metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
 
         var model = trainer.Fit(clips, features);
         var metadata = new EmotionModelMetadata
         {
             Seed = seed, Clips = clips.Count, Speakers = clips.Select(c => c.Speaker).Distinct().Count(), TrainedOn = trainedOn, Licence = licence,
+            Temperature = Math.Round(evaluation.Temperature, 4),
             UnweightedAccuracy = Math.Round(metrics.UnweightedAccuracy, 4), ExpectedCalibrationError = Math.Round(metrics.ExpectedCalibrationError, 4),
         };
         EmotionModel.Save(outputFolder, model, trainer.Context, metadata);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Telemetry;
 
@@ -34,9 +33,7 @@ public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
         using var metrics = ExecutionMetrics.Start("Get-VoiceEmotion", LogSource, $"path={file}");
         try
         {
-            // The features the model was trained with: default pitch tracker and the energy speech detector.
-            VoiceFeatures features = VoiceFeatureExtractor.Analyze(file, new VoiceFeatureOptions { Vad = VadMethod.Energy });
-            EmotionResult result = _model!.Classify(features);
+            EmotionResult result = _model!.Classify(EmotionFeatures.ReadClip(file), file);
             metrics.Complete($"EmotionResult emotion={result.Emotion} confidence={result.Confidence:F2}");
             return result;
         }

@@ -41,7 +41,7 @@ public sealed class EmotionMetricsTests
     public void Training_is_deterministic_with_a_seed_and_scores_follow_the_label_order()
     {
         var clips = new List<LabelledClip>();
-        var features = new List<float[]>();
+        var views = new List<float[][]>();
         for (int i = 0; i < 70; i++)
         {
             int label = i % 7;
@@ -49,10 +49,10 @@ public sealed class EmotionMetricsTests
             var oneHot = new float[8];
             oneHot[label] = 1;
             oneHot[7] = float.NaN; // a feature that is never measured
-            features.Add(oneHot);   // linearly separable
+            views.Add([oneHot]);   // linearly separable
         }
-        var a = new EmotionTrainer(seed: 3).CrossValidateBySpeaker(clips, features);
-        var b = new EmotionTrainer(seed: 3).CrossValidateBySpeaker(clips, features);
+        var a = new EmotionTrainer(seed: 3).CrossValidateBySpeaker(clips, views).Metrics;
+        var b = new EmotionTrainer(seed: 3).CrossValidateBySpeaker(clips, views).Metrics;
         Assert.Equal(a.UnweightedAccuracy, b.UnweightedAccuracy);
         Assert.True(a.UnweightedAccuracy > 0.9, $"separable data: {a.UnweightedAccuracy:P0}");
         Assert.All(Enumerable.Range(0, 7), c => Assert.True(a.ConfusionMatrix[c][c] > 0));
