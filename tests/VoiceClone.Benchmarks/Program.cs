@@ -88,7 +88,8 @@ static int PitchAccuracy(string fdaFolder)
     if (File.Exists(swift))
     {
         SwiftF0PitchTracker.Track(audio[0], PitchTrackerOptions.Default, swift); // load the session outside the timing
-        PitchTable("SwiftF0", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
+        PitchTable("SwiftF0 (network output, 16 ms hop)", audio.Select(a => SwiftF0PitchTracker.TrackRaw(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
+        PitchTable("SwiftF0 (periods refined, 4 ms hop; -PitchAlgorithm SwiftF0)", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
     }
     else Console.WriteLine($"skipped: {swift} not found");
     return 0;
@@ -256,24 +257,28 @@ static int EmotionEvaluation(string ravdess, string? saveTo)
     var features = VoiceClone.Core.Emotion.EmotionTrainer.ExtractFeatures(clips);
     double extractSeconds = watch.Elapsed.TotalSeconds;
     watch.Restart();
-    foreach (float l2 in new[] { 0.1f, 1f, 10f })
+    foreach (float l2 in new[] { 10f, 30f, 60f })
     {
-        var sweep = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1, l2).CrossValidateBySpeaker(clips, features);
+        var sweep = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1, l2).CrossValidateBySpeaker(clips, features).Metrics;
         Console.WriteLine($"L2 {l2}: unweighted accuracy {sweep.UnweightedAccuracy:P1}, ECE {sweep.ExpectedCalibrationError:F3}");
     }
-    var metrics = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1).CrossValidateBySpeaker(clips, features);
+    var metrics = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1).CrossValidateBySpeaker(clips, features).Metrics;
     if (saveTo is not null)
     {
         // Train and write the model that ships in models/emotion (same seed, same clips).
         VoiceClone.Core.Emotion.EmotionModelBuilder.Build(clips, saveTo, seed: 1, trainedOn: "RAVDESS speech, 24 actors, 7 emotions (surprised left out)",
             licence: "CC BY-NC-SA 4.0 (inherited from RAVDESS, Livingstone & Russo 2018): non-commercial use only");
-        var model = VoiceClone.Core.Emotion.EmotionModel.Load(saveTo);
-        var sample = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(clips[0].Path, new() { Vad = VoiceClone.VadMethod.Energy });
-        model.Predict(sample);
-        var timing = Stopwatch.StartNew();
-        for (int i = 0; i < 1000; i++) model.Predict(sample);
-        Console.WriteLine($"Model written to {saveTo}; inference {timing.Elapsed.TotalMilliseconds / 1000:F3} ms per clip after warm-up (feature extraction excluded)");
     }
+    var model = VoiceClone.Core.Emotion.EmotionModel.Load(saveTo ?? Path.Combine(FindRepositoryRoot(), "models", "emotion"));
+    var clip = VoiceClone.Core.Emotion.EmotionFeatures.ReadClip(clips[0].Path);
+    var views = VoiceClone.Core.Emotion.EmotionFeatures.Views(clip);
+    model.Predict(views);
+    var timing = Stopwatch.StartNew();
+    for (int i = 0; i < 20; i++) views = VoiceClone.Core.Emotion.EmotionFeatures.Views(clip);
+    double featureMs = timing.Elapsed.TotalMilliseconds / 20;
+    timing.Restart();
+    for (int i = 0; i < 1000; i++) model.Predict(views);
+    Console.WriteLine($"Per {clip.DurationSeconds:F1} s clip after warm-up: classifier {timing.Elapsed.TotalMilliseconds / 1000:F3} ms ({views.Length} views averaged), feature extraction {featureMs:F1} ms (one core)");
     Console.WriteLine($"RAVDESS 7-class, {clips.Count} clips, {clips.Select(c => c.Speaker).Distinct().Count()} actors; features {extractSeconds:F1} s (all cores), leave-one-actor-out {watch.Elapsed.TotalSeconds:F1} s");
     Console.WriteLine($"Unweighted accuracy {metrics.UnweightedAccuracy:P1} (chance 14.3 %), weighted {metrics.WeightedAccuracy:P1}, expected calibration error {metrics.ExpectedCalibrationError:F3}");
     Console.WriteLine("| emotion | recall | precision | F1 |");

@@ -39,6 +39,20 @@ public sealed class ModelBackedAnalysisTests : IDisposable
     }
 
     [SkippableFact]
+    public void Refined_SwiftF0_follows_fast_intonation_closer_than_the_network_output()
+    {
+        string model = SharedData.Require("models/swift-f0/model.onnx");
+        // 8 semitones per second up and down: intonation as fast as FDA's hardest frames.
+        static double TruthHz(double t) => 150 * Math.Pow(2, 8.0 / 12 * Math.Sin(2 * Math.PI * 1.5 * t) / 2);
+        var audio = new AudioBuffer(Voices.Harmonic(TruthHz, 1.5), Voices.Rate);
+        double MeanCentsOff(PitchTrack track) => Enumerable.Range(20, 100).Select(i => i * 0.01)
+            .Select(t => Math.Abs(1200 * Math.Log2(track.FrequencyAt(t) / TruthHz(t)))).Where(c => !double.IsNaN(c)).Average();
+        double raw = MeanCentsOff(SwiftF0PitchTracker.TrackRaw(audio, PitchTrackerOptions.Default, model));
+        double refined = MeanCentsOff(SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, model));
+        Assert.True(refined < raw && refined < 15, $"refined {refined:F1} cents off, network output {raw:F1}");
+    }
+
+    [SkippableFact]
     public void Silero_finds_where_speech_starts_and_ends()
     {
         string model = SharedData.Require("models/silero-vad/silero_vad.onnx");

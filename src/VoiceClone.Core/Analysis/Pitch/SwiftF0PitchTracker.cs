@@ -10,7 +10,9 @@ namespace VoiceClone.Core.Analysis.Pitch;
 /// asked range. Frame i is centred at 256 i samples: measured, not assumed. The Python package places frames 127.5
 /// samples later, but with that offset a synthetic 150-to-250 Hz step shows up 20 ms late and FDA's laryngograph
 /// reference fits best 6 ms the other way, so this export behaves like a centred STFT.
-/// Long recordings go through in one-minute chunks so memory stays bounded.
+/// Long recordings go through in one-minute chunks so memory stays bounded. <see cref="Track"/> then re-measures
+/// each period on a short window (<see cref="PeriodRefiner"/>) every 4 ms: on FDA that lifts raw pitch
+/// accuracy from 88.0 % (<see cref="TrackRaw"/>) to about 92 %, because the network's long window smears fast intonation.
 /// </summary>
 public static class SwiftF0PitchTracker
 {
@@ -19,9 +21,18 @@ public static class SwiftF0PitchTracker
     // The reference implementation's default voicing threshold; on FDA it gave 88.0 % raw pitch accuracy and 6.5 %
     // voicing error against 83.1 % and 10.7 % at 0.5.
     private const float VoicedConfidence = 0.9f;
+    // A quarter of the network's hop: on FDA, 91.9 % raw pitch accuracy and 6.6 % voicing error, against 91.7 % and 7.2 % at 10 ms.
+    public const double RefinedHopSeconds = HopSamples / 4.0 / RateHz;
     private const int ChunkSamples = 3750 * HopSamples; // 60 s, a whole number of hops
 
     public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
+    {
+        AudioBuffer x = SincResampler.Resample(audio, RateHz);
+        return PeriodRefiner.Refine(TrackRaw(x, options, modelPath), x.Samples, RateHz, RefinedHopSeconds);
+    }
+
+    /// <summary>The network's own output: one F0 per 16 ms hop.</summary>
+    public static PitchTrack TrackRaw(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
     {
         InferenceSession session = OnnxSessionCache.Get(modelPath);
         string input = session.InputMetadata.Keys.Single();
