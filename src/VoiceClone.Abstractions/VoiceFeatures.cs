@@ -71,7 +71,7 @@ public sealed record VoiceFeatures
     /// <summary>Frame contour, only with -IncludeContour.</summary>
     public PitchContourPoint[]? Contour { get; init; }
 
-    /// <summary>Every numeric feature in the fixed order of <see cref="FeatureNames"/> (the emotion model's input).</summary>
+    /// <summary>Every numeric feature in the fixed order of <see cref="FeatureNames"/>, for models of your own (the shipped emotion model uses its own frame-level functionals).</summary>
     public double[] FeatureVector { get; init; } = [];
     public IReadOnlyList<string> FeatureNames { get; init; } = [];
 }
