@@ -53,6 +53,27 @@ public sealed class ModelBackedAnalysisTests : IDisposable
     }
 
     [SkippableFact]
+    public void SwiftF0_survives_garbage_collections_during_inference()
+    {
+        string model = SharedData.Require("models/swift-f0/model.onnx");
+        // Everything ONNX Runtime reads during Run must stay reachable: a collection that finalizes it mid-run kills the
+        // process. Enough runs for the JIT to optimise the tracker, which is when lifetimes end early.
+        using var stop = new CancellationTokenSource();
+        var collector = new Thread(() => { while (!stop.IsCancellationRequested) { GC.Collect(); GC.WaitForPendingFinalizers(); } }) { IsBackground = true };
+        collector.Start();
+        var voicedFrames = new List<int>();
+        for (int run = 0; run < 120; run++)
+        {
+            var audio = new AudioBuffer(Voices.Harmonic(_ => 180, 0.5 + run % 5 * 0.125), Voices.Rate);
+            voicedFrames.Add(SwiftF0PitchTracker.TrackRaw(audio, PitchTrackerOptions.Default, model).FrequencyHz.Count(f => !float.IsNaN(f)));
+        }
+        stop.Cancel();
+        collector.Join();
+        Assert.All(voicedFrames, count => Assert.True(count > 0));
+        Assert.Equal(voicedFrames.Take(5), voicedFrames.Skip(115));
+    }
+
+    [SkippableFact]
     public void Silero_finds_where_speech_starts_and_ends()
     {
         string model = SharedData.Require("models/silero-vad/silero_vad.onnx");

@@ -40,11 +40,14 @@ public static class SwiftF0PitchTracker
         float[] x = SincResampler.Resample(audio, RateHz).Samples;
         var frequency = new List<float>();
         var voicing = new List<float>();
+        // Held in a variable until Run returns: a RunOptions made inline can be finalized by a garbage collection
+        // during Run, and ONNX Runtime then reads freed memory (a segmentation fault, seen on LibriSpeech).
+        using var runOptions = new RunOptions();
         for (int start = 0; start < x.Length; start += ChunkSamples)
         {
             float[] chunk = x.AsSpan(start, Math.Min(ChunkSamples, x.Length - start)).ToArray();
             using var tensor = OrtValue.CreateTensorValueFromMemory(chunk, [1, chunk.Length]);
-            using var outputs = session.Run(new RunOptions(), new Dictionary<string, OrtValue> { [input] = tensor }, [pitchOutput, confidenceOutput]);
+            using var outputs = session.Run(runOptions, new Dictionary<string, OrtValue> { [input] = tensor }, [pitchOutput, confidenceOutput]);
             ReadOnlySpan<float> hz = outputs[0].GetTensorDataAsSpan<float>(), confidence = outputs[1].GetTensorDataAsSpan<float>();
             for (int i = 0; i < hz.Length; i++)
             {
