@@ -110,6 +110,13 @@ static void PitchTable(string name, IEnumerable<PitchTrack> lazyTracks, IReadOnl
         for (int i = 0; i < references.Count; i++) scores.Add(tracks[i], references[i].FrequencyHz, FdaPitchReference.StepSeconds, offsetMs / 1000);
         Console.WriteLine($"| {offsetMs:+0.0;-0.0;0} | {scores.RawPitchAccuracy:P2} | {scores.GrossPitchError:P2} | {scores.VoicingDecisionError:P2} | {scores.VoicedInBoth} |");
     }
+    // Per speaker at offset 0: the two speakers differ in range (rl male, sb female), so a setting tuned on one shows here whether it holds on the other.
+    foreach (var speaker in references.Select((r, i) => (Speaker: r.Name[..2], Index: i)).GroupBy(r => r.Speaker))
+    {
+        var scores = new PitchScores();
+        foreach (var (_, i) in speaker) scores.Add(tracks[i], references[i].FrequencyHz, FdaPitchReference.StepSeconds, 0);
+        Console.WriteLine($"| speaker {speaker.Key}, 0 | {scores.RawPitchAccuracy:P2} | {scores.GrossPitchError:P2} | {scores.VoicingDecisionError:P2} | {scores.VoicedInBoth} |");
+    }
 }
 
 static int FeatureSpeed(string folder)

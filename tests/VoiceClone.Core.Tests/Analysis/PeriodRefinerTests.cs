@@ -31,4 +31,22 @@ public sealed class PeriodRefinerTests
         PitchTrack refined = PeriodRefiner.Refine(coarse, x, Voices.Rate, 0.004);
         Assert.All(refined.FrequencyHz.Skip(5).Take(100), f => Assert.InRange(f, 80, 120));
     }
+
+    [Fact]
+    public void Noise_the_coarse_track_calls_voiced_is_unvoiced_and_a_voice_at_0_dB_SNR_stays_voiced()
+    {
+        float[] voice = Voices.Harmonic(_ => 150, 0.6, amplitude: 0.1);
+        double voiceRms = Math.Sqrt(voice.Average(v => (double)v * v));
+        float[] x = Voices.Concat(Voices.Add(voice, Voices.WhiteNoise(voice.Length, voiceRms)), Voices.WhiteNoise(voice.Length, voiceRms, seed: 9));
+        var coarse = new PitchTrack(0.016, Enumerable.Repeat(150f, 76).ToArray(), Enumerable.Repeat(0.99f, 76).ToArray());
+
+        PitchTrack refined = PeriodRefiner.Refine(coarse, x, Voices.Rate, 0.004);
+
+        double VoicedShare(double from, double to) => Enumerable.Range(0, refined.FrameCount).Where(i => refined.TimeSeconds(i) > from && refined.TimeSeconds(i) < to)
+            .Average(i => float.IsNaN(refined.FrequencyHz[i]) ? 0.0 : 1.0);
+        Assert.True(VoicedShare(0.05, 0.55) > 0.9, $"voice in noise: {VoicedShare(0.05, 0.55):P0} voiced");
+        Assert.True(VoicedShare(0.65, 1.15) < 0.05, $"noise alone: {VoicedShare(0.65, 1.15):P0} voiced");
+        Assert.All(Enumerable.Range(0, refined.FrameCount).Where(i => refined.TimeSeconds(i) > 0.65 && refined.TimeSeconds(i) < 1.15),
+            i => Assert.True(refined.VoicingProbability[i] < 0.5));
+    }
 }

@@ -11,8 +11,9 @@ namespace VoiceClone.Core.Analysis.Pitch;
 /// samples later, but with that offset a synthetic 150-to-250 Hz step shows up 20 ms late and FDA's laryngograph
 /// reference fits best 6 ms the other way, so this export behaves like a centred STFT.
 /// Long recordings go through in one-minute chunks so memory stays bounded. <see cref="Track"/> then re-measures
-/// each period on a short window (<see cref="PeriodRefiner"/>) every 4 ms: on FDA that lifts raw pitch
-/// accuracy from 88.0 % (<see cref="TrackRaw"/>) to about 92 %, because the network's long window smears fast intonation.
+/// each period on a short window (<see cref="PeriodRefiner"/>) every 4 ms, because the network's long window smears
+/// fast intonation: on FDA raw pitch accuracy rises from 88.0 % (<see cref="TrackRaw"/>) to 93.7 %, and the voicing
+/// decision error falls from 6.53 % to 6.48 %.
 /// </summary>
 public static class SwiftF0PitchTracker
 {
@@ -21,7 +22,7 @@ public static class SwiftF0PitchTracker
     // The reference implementation's default voicing threshold; on FDA it gave 88.0 % raw pitch accuracy and 6.5 %
     // voicing error against 83.1 % and 10.7 % at 0.5.
     private const float VoicedConfidence = 0.9f;
-    // A quarter of the network's hop: on FDA, 91.9 % raw pitch accuracy and 6.6 % voicing error, against 91.7 % and 7.2 % at 10 ms.
+    // A quarter of the network's hop: on FDA it scored best among 2, 3, 4 and 10 ms.
     public const double RefinedHopSeconds = HopSamples / 4.0 / RateHz;
     private const int ChunkSamples = 3750 * HopSamples; // 60 s, a whole number of hops
 
