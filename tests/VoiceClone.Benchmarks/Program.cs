@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using VoiceClone;
 using VoiceClone.Benchmarks;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Models;
 
 string shared = args.Length > 1 ? args[1] : Path.Combine(FindRepositoryRoot(), "..", "shared");
 switch (args.FirstOrDefault())
@@ -125,19 +127,35 @@ static int FeatureSpeed(string folder)
     var files = Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal).ToArray();
     var audio = files.Select(f => WavReader.ReadMono(f)).ToArray();
     double audioSeconds = audio.Sum(a => a.DurationSeconds);
-    VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[0], files[0], new()); // warm-up (JIT)
-    var watch = Stopwatch.StartNew();
-    for (int i = 0; i < audio.Length; i++) VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], new());
-    double full = watch.Elapsed.TotalSeconds;
-    watch.Restart();
-    foreach (var a in audio) YinPitchTracker.Track(a, PitchTrackerOptions.Default);
-    double pitchOnly = watch.Elapsed.TotalSeconds;
+    string models = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(folder))!, "models");
+    bool haveModels = File.Exists(Path.Combine(models, ModelLocator.SwiftF0)) && File.Exists(Path.Combine(models, ModelLocator.SileroVad));
+    if (haveModels) Environment.SetEnvironmentVariable(ModelLocator.EnvironmentVariable, models);
+
+    double TimesRealTime(Action<int> analyse)
+    {
+        analyse(0); // warm-up: JIT and ONNX sessions outside the timing
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < audio.Length; i++) analyse(i);
+        return audioSeconds / watch.Elapsed.TotalSeconds;
+    }
+    double Full(PitchAlgorithm pitch, VadMethod vad) =>
+        TimesRealTime(i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], new() { PitchAlgorithm = pitch, Vad = vad }));
+
     Console.WriteLine($"{files.Length} LibriSpeech files, {audioSeconds:F0} s, one core");
     Console.WriteLine("| analysis | x real time |");
     Console.WriteLine("|---|---|");
-    Console.WriteLine($"| pitch only (YIN+Viterbi) | {audioSeconds / pitchOnly:F0} |");
-    Console.WriteLine($"| full feature set, energy VAD | {audioSeconds / full:F0} |");
-    var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[0], files[0], new());
+    Console.WriteLine($"| pitch only (YIN+Viterbi) | {TimesRealTime(i => YinPitchTracker.Track(audio[i], PitchTrackerOptions.Default)):F0} |");
+    Console.WriteLine($"| full feature set, energy VAD (the default without models) | {Full(PitchAlgorithm.Default, VadMethod.Energy):F0} |");
+    if (haveModels)
+    {
+        string swift = Path.Combine(models, ModelLocator.SwiftF0);
+        Console.WriteLine($"| pitch only (SwiftF0, refined) | {TimesRealTime(i => SwiftF0PitchTracker.Track(audio[i], PitchTrackerOptions.Default, swift)):F0} |");
+        Console.WriteLine($"| full feature set, Silero VAD | {Full(PitchAlgorithm.Default, VadMethod.Silero):F0} |");
+        Console.WriteLine($"| full feature set, SwiftF0, energy VAD | {Full(PitchAlgorithm.SwiftF0, VadMethod.Energy):F0} |");
+        Console.WriteLine($"| full feature set, SwiftF0, Silero VAD | {Full(PitchAlgorithm.SwiftF0, VadMethod.Silero):F0} |");
+    }
+    else Console.WriteLine($"(SwiftF0 and Silero rows skipped: {models} has not both models)");
+    var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[0], files[0], new() { Vad = VadMethod.Energy });
     Console.WriteLine($"sample: {Path.GetFileName(files[0])} pitch {f.Pitch:F1} Hz [{f.PitchRangeLow:F0}-{f.PitchRangeHigh:F0}] voiced {f.VoicedFraction:P0} syl/s {f.SyllablesPerSecond:F2} art {f.ArticulationRate:F2} wpm {f.Wpm:F0} pauses {f.PauseCount} H {f.PauseEntropy:F2} jitter {f.JitterLocal:P2} shimmer {f.ShimmerLocalDb:F2} dB HNR {f.HnrDb:F1} F1-3 {f.F1Hz:F0}/{f.F2Hz:F0}/{f.F3Hz:F0} alpha {f.AlphaRatioDb:F1} mfcc1 {f.MfccMeans[0]:F1}");
     return 0;
 }
