@@ -154,26 +154,27 @@ function Invoke-Test {
 
     foreach ($project in 'VoiceClone.Core.Tests', 'VoiceClone.PowerShell.Tests') {
         Write-Step "Test: $project"
-        $lines = Invoke-Native dotnet @('test', "$repo/tests/$project", '-c', $Configuration, '-nologo', '--logger', 'console;verbosity=normal') -AllowFailure
+        $lines = Invoke-Native dotnet @('test', "$repo/tests/$project", '-c', $Configuration, '-nologo', '--logger', 'console;verbosity=normal',
+            '--logger', "trx;LogFileName=$project.trx", '--results-directory', [System.IO.Path]::Combine($out, 'test-results')) -AllowFailure
         $counts = Get-TestCounts $lines
         if (-not $counts.Found) { $failures.Add("$project did not run (build failure?)"); $total.Failed++ }
         $total.Passed += $counts.Passed; $total.Failed += $counts.Failed; $total.Skipped += $counts.Skipped
     }
 
-    Write-Step 'Test: Pester scenarios (tests/pester)'
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version] '5.0' } | Select-Object -First 1
-    if ($pester) {
-        Write-Host "Using Pester $($pester.Version)"
-        Import-Module $pester -Force
-        $result = Invoke-Pester -Path ([System.IO.Path]::Combine($repo, 'tests', 'pester')) -PassThru -Output Detailed
-        $total.Passed += $result.PassedCount; $total.Failed += $result.FailedCount; $total.Skipped += $result.SkippedCount
+    Write-Step 'Test: Pester scenarios (tests/pester/*.Tests.ps1, real Pester in a fresh pwsh)'
+    $pester = Get-PesterManifest
+    $results = [System.IO.Path]::Combine($out, 'test-results')
+    $summary = [System.IO.Path]::Combine($results, 'pester-summary.txt')
+    $runner = [System.IO.Path]::Combine($repo, 'tests', 'pester', 'Invoke-PesterSuite.ps1')
+    if ([System.IO.File]::Exists($summary)) { [System.IO.File]::Delete($summary) }
+    # A child process keeps this script's strict mode, modules and variables out of the tests' scope.
+    $pwsh = [System.IO.Path]::Combine($repo, 'pwsh.sh')
+    $null = Invoke-Native 'bash' @($pwsh, '-File', $runner, '-PesterManifest', $pester, '-OutputFolder', $results, '-SummaryPath', $summary) -AllowFailure
+    if ([System.IO.File]::Exists($summary)) {
+        $passed, $failed, $skipped = ([System.IO.File]::ReadAllText($summary).Trim() -split ' ') | ForEach-Object { [int] $_ }
+        $total.Passed += $passed; $total.Failed += $failed; $total.Skipped += $skipped
     }
-    else {
-        Write-Host 'Pester 5 is not installed; using the compatible runner tests/pester/MiniPester.ps1'
-        . ([System.IO.Path]::Combine($repo, 'tests', 'pester', 'MiniPester.ps1'))
-        $result = Invoke-MiniPester -Path ([System.IO.Path]::Combine($repo, 'tests', 'pester'))
-        $total.Passed += $result.Passed; $total.Failed += $result.Failed; $total.Skipped += $result.Skipped
-    }
+    else { $failures.Add('Pester did not run'); $total.Failed++ }
 
     foreach ($f in $failures) { Write-Host "FAILED: $f" }
     Write-Host "Tests: $($total.Passed) passed, $($total.Failed) failed, $($total.Skipped) skipped"
@@ -189,6 +190,17 @@ function Invoke-Package {
     $bytes = 0L
     foreach ($f in [System.IO.Directory]::EnumerateFiles($moduleDir, '*', [System.IO.SearchOption]::AllDirectories)) { $bytes += ([System.IO.FileInfo]::new($f)).Length }
     Write-Step ('Package: {0} ({1:N1} MB zipped; module folder {2:N1} MB)' -f $zip, (([System.IO.FileInfo]::new($zip)).Length / 1MB), ($bytes / 1MB))
+}
+
+function Get-PesterManifest {
+    # The Pester pinned in tests/pester/Pester.proj, restored from the NuGet feed into the global packages folder.
+    $proj = [System.IO.Path]::Combine($repo, 'tests', 'pester', 'Pester.proj')
+    $null = Invoke-Native dotnet @('restore', $proj, '-nologo', '-v', 'quiet')
+    $version = "$(([xml] [System.IO.File]::ReadAllText($proj)).Project.PropertyGroup.PesterVersion)".Trim()
+    $packages = (Invoke-Native dotnet @('nuget', 'locals', 'global-packages', '--list'))[-1] -replace '^global-packages:\s*', ''
+    $manifest = [System.IO.Path]::Combine($packages.Trim(), 'pester', $version, 'tools', 'Pester.psd1')
+    if (-not [System.IO.File]::Exists($manifest)) { throw "Pester $version was restored but $manifest is missing" }
+    $manifest
 }
 
 function Install-DebianPackage([string] $Package, [string] $Probe) {

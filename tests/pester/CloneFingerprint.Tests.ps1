@@ -1,4 +1,4 @@
-# User scenarios for Get-CloneFingerprint, in Pester 5 syntax (runs under Pester 5 or tests/pester/MiniPester.ps1).
+# User scenarios for Get-CloneFingerprint (Pester 5).
 
 BeforeAll {
     Import-Module VoiceClone -Force
@@ -71,11 +71,11 @@ Describe 'Get-CloneFingerprint' {
         }
 
         It 'throws with a stable ErrorId under -ErrorAction Stop' {
-            { Get-CloneFingerprint -LiteralPath $foreign -ErrorAction Stop } | Should -Throw -ErrorId 'FingerprintInvalid'
+            { Get-CloneFingerprint -LiteralPath $foreign -ErrorAction Stop } | Should -Throw -ErrorId 'FingerprintInvalid,*'
         }
     }
 
     It 'names a missing file with PathNotFound' {
-        { Get-CloneFingerprint (Join-Path $fingerprintDir 'missing.json') -ErrorAction Stop } | Should -Throw -ErrorId 'PathNotFound'
+        { Get-CloneFingerprint (Join-Path $fingerprintDir 'missing.json') -ErrorAction Stop } | Should -Throw -ErrorId 'PathNotFound,*'
     }
 }

@@ -1,4 +1,4 @@
-# User scenarios for New-VoiceClone, in Pester 5 syntax (runs under Pester 5 or tests/pester/MiniPester.ps1).
+# User scenarios for New-VoiceClone (Pester 5).
 # Needs flite (the README's test command installs it); each test says so and skips when it is missing.
 
 BeforeAll {

@@ -1,4 +1,4 @@
-# User scenarios for Get-VoiceEmotion, in Pester 5 syntax (runs under Pester 5 or tests/pester/MiniPester.ps1).
+# User scenarios for Get-VoiceEmotion (Pester 5).
 
 BeforeAll {
     Import-Module VoiceClone -Force
@@ -23,7 +23,7 @@ Describe 'Get-VoiceEmotion' {
     It 'refuses a model folder that is not a model' {
         $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-nomodel-' + [guid]::NewGuid().ToString('N'))
         $null = [System.IO.Directory]::CreateDirectory($empty)
-        try { { Get-VoiceEmotion $clip -ModelPath $empty -ErrorAction Stop } | Should -Throw -ErrorId 'EmotionModelIncompatible' }
+        try { { Get-VoiceEmotion $clip -ModelPath $empty -ErrorAction Stop } | Should -Throw -ErrorId 'EmotionModelIncompatible,*' }
         finally { [System.IO.Directory]::Delete($empty) }
     }
 }

@@ -1,4 +1,4 @@
-# User scenarios for Get-VoiceFeature, in Pester 5 syntax (runs under Pester 5 or tests/pester/MiniPester.ps1).
+# User scenarios for Get-VoiceFeature (Pester 5).
 
 BeforeAll {
     Import-Module VoiceClone -Force
@@ -37,7 +37,7 @@ Describe 'Get-VoiceFeature' {
     It 'stops the job with a stable ErrorId for a file that is not audio' {
         $notAudio = Join-Path $voiceDir 'notes.wav'
         [System.IO.File]::WriteAllText($notAudio, 'meeting notes')
-        try { { Get-VoiceFeature -LiteralPath $notAudio -ErrorAction Stop } | Should -Throw -ErrorId 'AudioFormatUnsupported' }
+        try { { Get-VoiceFeature -LiteralPath $notAudio -ErrorAction Stop } | Should -Throw -ErrorId 'AudioFormatUnsupported,*' }
         finally { [System.IO.File]::Delete($notAudio) }
     }
 }
