@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Synthesis;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VoiceClone.Core.Dsp;
 using VoiceClone;
 using VoiceClone.Benchmarks;
 using VoiceClone.Core.Analysis.Pitch;

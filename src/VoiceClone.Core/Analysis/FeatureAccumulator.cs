@@ -3,7 +3,7 @@ using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Analysis.Quality;
 using VoiceClone.Core.Analysis.Rate;
 using VoiceClone.Core.Analysis.Spectral;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Analysis;

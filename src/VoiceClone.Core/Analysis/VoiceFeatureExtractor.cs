@@ -1,5 +1,7 @@
 using VoiceClone.Core.Analysis.Activity;
+using VoiceClone.Core.Analysis.Rate;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Analysis;
@@ -76,7 +78,7 @@ public static class VoiceFeatureExtractor
         double speechSeconds = speech.Count(s => s) * AnalysisFrames.HopSeconds;
         int firstSpeech = Array.IndexOf(speech, true), lastSpeech = Array.LastIndexOf(speech, true);
         double phonationSpanSeconds = firstSpeech < 0 ? 0 : (lastSpeech - firstSpeech + 1) * AnalysisFrames.HopSeconds;
-        int words = CountWords(options.Text);
+        int words = SpeechRate.CountWords(options.Text);
         double wpm = phonationSpanSeconds <= 0 ? double.NaN
             : words > 0 ? words / phonationSpanSeconds * 60
             : a.Syllables / SyllablesPerWord / phonationSpanSeconds * 60;
@@ -141,7 +143,4 @@ public static class VoiceFeatureExtractor
         if (vector.Length != FeatureNames.Count) throw new InvalidOperationException("Feature vector and names disagree.");
         return f with { FeatureVector = vector };
     }
-
-    private static int CountWords(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Audio;
 

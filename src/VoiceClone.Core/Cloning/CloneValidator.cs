@@ -1,3 +1,5 @@
+using VoiceClone.Core.Analysis.Rate;
+
 namespace VoiceClone.Core.Cloning;
 
 /// <summary>One check of a clone: what was measured against what limit.</summary>
@@ -23,12 +25,10 @@ public static class CloneValidator
     /// <summary>Plausible speaking time per word: 0.12 s (very fast speech) to 1.5 s (very slow, with pauses).</summary>
     public const double MinSecondsPerWord = 0.12, MaxSecondsPerWord = 1.5;
     public const double PitchTolerance = 0.05, RateTolerance = 0.10;
-    /// <summary>Articulation rate is only compared when clone and reference both have at least this many syllables: fewer cannot give a rate.</summary>
-    public const int MinSyllablesForRate = 6;
 
     public static ValidationReport Validate(int attempt, string text, VoiceFeatures clone, double activeLevelDb, VoiceFeatures reference)
     {
-        int words = Math.Max(1, CountWords(text));
+        int words = Math.Max(1, SpeechRate.CountWords(text));
         double secondsPerWord = clone.DurationSeconds / words;
         var checks = new List<ValidationCheck>
         {
@@ -43,13 +43,10 @@ public static class CloneValidator
             checks.Add(new("pitch_match", Math.Abs(pitchRatio - 1) <= PitchTolerance, pitchRatio, $"1 +- {PitchTolerance}", Hard: false));
         }
         double rateRatio = clone.ArticulationRate / reference.ArticulationRate;
-        if (double.IsFinite(rateRatio) && clone.SyllableCount >= MinSyllablesForRate && reference.SyllableCount >= MinSyllablesForRate)
+        if (double.IsFinite(rateRatio) && clone.SyllableCount >= SpeechRate.MinSyllablesForRate && reference.SyllableCount >= SpeechRate.MinSyllablesForRate)
         {
             checks.Add(new("rate_match", Math.Abs(rateRatio - 1) <= RateTolerance, rateRatio, $"1 +- {RateTolerance}", Hard: false));
         }
         return new ValidationReport(attempt, checks);
     }
-
-    public static int CountWords(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Serilog;
-using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Analysis.Rate;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Fingerprints;
 using VoiceClone.Core.Synthesis;
@@ -85,7 +85,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
     {
         if (text.Length > MaxTextCharacters)
             throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several -Text values.");
-        if (CloneValidator.CountWords(text) == 0)
+        if (SpeechRate.CountWords(text) == 0)
             throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text '{text}' has no words to speak.");
     }
 

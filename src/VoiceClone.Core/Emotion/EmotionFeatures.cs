@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;
 

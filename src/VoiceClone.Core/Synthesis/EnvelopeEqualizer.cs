@@ -54,11 +54,8 @@ public static class EnvelopeEqualizer
         new Fft(FilterTaps).Inverse(re, im);
         // Centre the zero-phase response (delay N/2) and taper it with a Hann window.
         var impulse = new double[FilterTaps];
-        for (int i = 0; i < FilterTaps; i++)
-        {
-            double window = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / FilterTaps);
-            impulse[i] = re[(i + FilterTaps / 2) % FilterTaps] * window;
-        }
+        double[] hann = Windows.Hann(FilterTaps);
+        for (int i = 0; i < FilterTaps; i++) impulse[i] = re[(i + FilterTaps / 2) % FilterTaps] * hann[i];
         return impulse;
     }
 

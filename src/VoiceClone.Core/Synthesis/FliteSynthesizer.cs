@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Synthesis;
 

@@ -1,5 +1,3 @@
-using VoiceClone.Core.Analysis.Spectral;
-using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Synthesis;
@@ -53,6 +51,7 @@ public sealed class LongTermSpectrum
         var re = new double[frameSamples];
         var im = new double[frameSamples];
         var power = new double[frameSamples / 2 + 1];
+        double[] hann = Windows.Hann(frameSamples);
         var energies = new double[BandCount];
         var frames = new List<(double EnergyDb, double MeanSquare, double[] BandDb)>();
         float[] x = audio.Samples;
@@ -62,8 +61,7 @@ public sealed class LongTermSpectrum
             for (int i = 0; i < frameSamples; i++)
             {
                 meanSquare += (double)x[start + i] * x[start + i] / frameSamples;
-                double w = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / frameSamples); // Hann
-                re[i] = x[start + i] * w;
+                re[i] = x[start + i] * hann[i];
                 im[i] = 0;
                 frameEnergy += re[i] * re[i];
             }
@@ -84,26 +82,13 @@ public sealed class LongTermSpectrum
         return new LongTermSpectrum(highHz, mean, activeLevelDb);
     }
 
-    /// <summary>Band centre frequencies for a given upper edge (HTK mel spacing, as <see cref="MelFilterBank"/>).</summary>
-    public static double[] BandCentresHz(double highHz)
-    {
-        static double Mel(double f) => 2595 * Math.Log10(1 + f / 700);
-        static double Hz(double m) => 700 * (Math.Pow(10, m / 2595) - 1);
-        return Enumerable.Range(1, BandCount).Select(i => Hz(Mel(LowHz) + i * (Mel(highHz) - Mel(LowHz)) / (BandCount + 1))).ToArray();
-    }
+    /// <summary>Band centre frequencies for a given upper edge (the centres of the <see cref="MelFilterBank"/> it is measured with).</summary>
+    public static double[] BandCentresHz(double highHz) => MelFilterBank.CentresHz(BandCount, LowHz, highHz);
+
+    private static readonly DctII CepstrumTransform = new(BandCount, firstCoefficient: 1, CepstrumCount, orthonormal: true);
 
     /// <summary>MFCC 1..12 of this envelope: orthonormal DCT-II of the band dB values.</summary>
-    public double[] Cepstrum()
-    {
-        var c = new double[CepstrumCount];
-        for (int n = 1; n <= CepstrumCount; n++)
-        {
-            double sum = 0;
-            for (int m = 0; m < BandCount; m++) sum += BandDb[m] * Math.Cos(Math.PI * n * (m + 0.5) / BandCount);
-            c[n - 1] = Math.Sqrt(2.0 / BandCount) * sum;
-        }
-        return c;
-    }
+    public double[] Cepstrum() => CepstrumTransform.Transform(BandDb);
 
     /// <summary>Euclidean distance of MFCC 1-12 (dB); level differences do not count.</summary>
     public double TimbreDistance(LongTermSpectrum other)

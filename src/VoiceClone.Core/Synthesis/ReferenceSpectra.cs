@@ -1,5 +1,6 @@
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Caching;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Synthesis;
 

@@ -1,3 +1,5 @@
+using VoiceClone.Core.Dsp;
+
 namespace VoiceClone.Core.Synthesis;
 
 /// <summary>
@@ -42,13 +44,11 @@ public static class TdPsola
 
     private static void AddGrain(ReadOnlySpan<float> input, int centre, int halfWidth, float[] output, int outputCentre, float gain)
     {
-        // Hann window of 2 * halfWidth + 1 samples centred on the mark.
         for (int k = -halfWidth; k <= halfWidth; k++)
         {
             int from = centre + k, to = outputCentre + k;
             if ((uint)from >= (uint)input.Length || (uint)to >= (uint)output.Length) continue;
-            double window = 0.5 * (1 + Math.Cos(Math.PI * k / (halfWidth + 1)));
-            output[to] += (float)(gain * window * input[from]);
+            output[to] += (float)(gain * Windows.CentredHann(k, halfWidth) * input[from]);
         }
     }
 }

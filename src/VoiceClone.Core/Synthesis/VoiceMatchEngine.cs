@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Analysis.Rate;
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Synthesis;
@@ -93,7 +93,7 @@ public sealed class VoiceMatchEngine : IVoiceCloneEngine
     /// <summary>The base utterance's articulation rate over the reference's: how much longer the clone should be (1 when either is too short to have a rate).</summary>
     private static double TempoRatio(VoiceFeatures spoken, VoiceFeatures reference)
     {
-        if (spoken.SyllableCount < CloneValidator.MinSyllablesForRate || reference.SyllableCount < CloneValidator.MinSyllablesForRate) return 1;
+        if (spoken.SyllableCount < SpeechRate.MinSyllablesForRate || reference.SyllableCount < SpeechRate.MinSyllablesForRate) return 1;
         double ratio = spoken.ArticulationRate / reference.ArticulationRate;
         return double.IsFinite(ratio) && ratio > 0 ? ratio : 1;
     }

@@ -1,6 +1,6 @@
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Activity;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 using VoiceClone.Core.Tests.Support;
 using VoiceClone.Core.Tests.Telemetry;

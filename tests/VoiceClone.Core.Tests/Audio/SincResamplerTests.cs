@@ -1,4 +1,4 @@
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Tests.Support;
 
 namespace VoiceClone.Core.Tests.Audio;

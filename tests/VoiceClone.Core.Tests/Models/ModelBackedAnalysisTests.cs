@@ -2,6 +2,7 @@ using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Models;
 using VoiceClone.Core.Tests.Support;
 using VoiceClone.Core.Tests.Telemetry;

@@ -1,6 +1,6 @@
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Synthesis;
 using VoiceClone.Core.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Analysis.Pitch;

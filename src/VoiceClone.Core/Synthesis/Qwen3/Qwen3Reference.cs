@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Synthesis.Qwen3;
 

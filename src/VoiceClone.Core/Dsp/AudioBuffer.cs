@@ -1,4 +1,4 @@
-namespace VoiceClone.Core.Audio;
+namespace VoiceClone.Core.Dsp;
 
 /// <summary>Mono float samples in [-1, 1] at a known rate.</summary>
 public sealed class AudioBuffer

@@ -1,4 +1,4 @@
-namespace VoiceClone.Core.Audio;
+namespace VoiceClone.Core.Dsp;
 
 /// <summary>
 /// Band-limited sample-rate conversion by windowed-sinc interpolation (Smith, "Digital Audio
