@@ -4,7 +4,7 @@ using VoiceClone.Core.Audio;
 using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
-using VoiceClone.Core.Synthesis;
+using VoiceClone.Core.Engines.Default;
 
 namespace VoiceClone.Benchmarks;
 
@@ -43,7 +43,7 @@ internal static class CloneEvaluation
         EmotionModel emotion = EmotionModel.Load(Path.Combine(repositoryRoot, "models", "emotion"));
         string output = Path.Combine(Path.GetTempPath(), $"voiceclone-bench-{Guid.NewGuid():N}");
         var runLog = new RunLog("bench clone", new Dictionary<string, string?>());
-        var workflow = new CloneWorkflow(new VoiceMatchEngine(), emotion, runLog, new CloneOptions(output));
+        var workflow = new CloneWorkflow(new VoiceMatchEngine(new BaseVoiceCatalog()), emotion, new ReferencePreparer(), runLog, new CloneOptions(output));
         // Warm-up: base-voice profiles, JIT; not timed.
         workflow.Clone(references[0], "Warm up.", CancellationToken.None);
 

@@ -41,7 +41,7 @@ switch (args.FirstOrDefault())
         }
         var audio = new AudioBuffer(x, 16000);
         string swift = Path.Combine(shared, "models", "swift-f0", "model.onnx");
-        foreach (var (name, track) in new[] { ("YIN", YinPitchTracker.Track(audio, PitchTrackerOptions.Default)), ("SwiftF0", SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, swift)) })
+        foreach (var (name, track) in new[] { ("YIN", YinPitchTracker.Track(audio, PitchTrackerOptions.Default)), ("SwiftF0", SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))) })
         {
             double crossing = Enumerable.Range(0, track.FrameCount).Select(track.TimeSeconds).First(t => track.FrequencyAt(t) > 200);
             Console.WriteLine($"{name}: F0 crosses 200 Hz at {crossing * 1000:F1} ms (true step at 500.0 ms)");
@@ -90,9 +90,9 @@ static int PitchAccuracy(string fdaFolder)
     string swift = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(fdaFolder))!, "models", "swift-f0", "model.onnx");
     if (File.Exists(swift))
     {
-        SwiftF0PitchTracker.Track(audio[0], PitchTrackerOptions.Default, swift); // load the session outside the timing
-        PitchTable("SwiftF0 (network output, 16 ms hop)", audio.Select(a => SwiftF0PitchTracker.TrackRaw(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
-        PitchTable("SwiftF0 (periods refined, 4 ms hop; -PitchAlgorithm SwiftF0)", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
+        SwiftF0PitchTracker.Track(audio[0], PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift)); // load the session outside the timing
+        PitchTable("SwiftF0 (network output, 16 ms hop)", audio.Select(a => SwiftF0PitchTracker.TrackRaw(a, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))), references, audioSeconds);
+        PitchTable("SwiftF0 (periods refined, 4 ms hop; -PitchAlgorithm SwiftF0)", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))), references, audioSeconds);
     }
     else Console.WriteLine($"skipped: {swift} not found");
     return 0;
@@ -129,8 +129,7 @@ static int FeatureSpeed(string folder)
     var audio = files.Select(f => WavReader.ReadMono(f)).ToArray();
     double audioSeconds = audio.Sum(a => a.DurationSeconds);
     string models = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(folder))!, "models");
-    bool haveModels = File.Exists(Path.Combine(models, ModelLocator.SwiftF0)) && File.Exists(Path.Combine(models, ModelLocator.SileroVad));
-    if (haveModels) Environment.SetEnvironmentVariable(ModelLocator.EnvironmentVariable, models);
+    bool haveModels = File.Exists(Path.Combine(models, ModelLocations.SwiftF0)) && File.Exists(Path.Combine(models, ModelLocations.SileroVad));
 
     double TimesRealTime(Action<int> analyse)
     {
@@ -139,8 +138,16 @@ static int FeatureSpeed(string folder)
         for (int i = 0; i < audio.Length; i++) analyse(i);
         return audioSeconds / watch.Elapsed.TotalSeconds;
     }
-    double Full(PitchAlgorithm pitch, VadMethod vad) =>
-        TimesRealTime(i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], new() { PitchAlgorithm = pitch, Vad = vad }));
+    double Full(PitchAlgorithm pitch, VadMethod vad)
+    {
+        var options = new VoiceClone.Core.Analysis.VoiceFeatureOptions
+        {
+            PitchAlgorithm = pitch, Vad = vad,
+            SwiftF0Model = pitch == PitchAlgorithm.SwiftF0 ? BenchModels.Sessions.Get(Path.Combine(models, ModelLocations.SwiftF0)) : null,
+            SileroVadModel = vad == VadMethod.Silero ? BenchModels.Sessions.Get(Path.Combine(models, ModelLocations.SileroVad)) : null,
+        };
+        return TimesRealTime(i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], options));
+    }
 
     Console.WriteLine($"{files.Length} LibriSpeech files, {audioSeconds:F0} s, one core");
     Console.WriteLine("| analysis | x real time |");
@@ -149,8 +156,8 @@ static int FeatureSpeed(string folder)
     Console.WriteLine($"| full feature set, energy VAD (the default without models) | {Full(PitchAlgorithm.Default, VadMethod.Energy):F0} |");
     if (haveModels)
     {
-        string swift = Path.Combine(models, ModelLocator.SwiftF0);
-        Console.WriteLine($"| pitch only (SwiftF0, refined) | {TimesRealTime(i => SwiftF0PitchTracker.Track(audio[i], PitchTrackerOptions.Default, swift)):F0} |");
+        string swift = Path.Combine(models, ModelLocations.SwiftF0);
+        Console.WriteLine($"| pitch only (SwiftF0, refined) | {TimesRealTime(i => SwiftF0PitchTracker.Track(audio[i], PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))):F0} |");
         Console.WriteLine($"| full feature set, Silero VAD | {Full(PitchAlgorithm.Default, VadMethod.Silero):F0} |");
         Console.WriteLine($"| full feature set, SwiftF0, energy VAD | {Full(PitchAlgorithm.SwiftF0, VadMethod.Energy):F0} |");
         Console.WriteLine($"| full feature set, SwiftF0, Silero VAD | {Full(PitchAlgorithm.SwiftF0, VadMethod.Silero):F0} |");

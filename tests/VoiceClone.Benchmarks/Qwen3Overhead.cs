@@ -1,6 +1,6 @@
 using System.Text.Json;
 using VoiceClone.Core.Audio;
-using VoiceClone.Core.Synthesis.Qwen3;
+using VoiceClone.Core.Engines.Qwen3;
 
 namespace VoiceClone.Benchmarks;
 
@@ -13,7 +13,7 @@ internal static class Qwen3Overhead
     public static int Run(string fixture, int repeats = 20)
     {
         if (!Directory.Exists(fixture)) { Console.WriteLine($"skipped: {fixture} not found"); return 0; }
-        var graphs = new Qwen3Graphs(Qwen3Model.Load(fixture));
+        var graphs = new Qwen3Graphs(Qwen3Model.Load(fixture, BenchModels.Sessions));
         JsonElement cases = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(fixture, "reference", "cases.json"))).RootElement;
         float[] audio = WavReader.ReadMono(Path.Combine(fixture, "reference", "ref_audio_24k.wav")).Samples;
         long[] Ids(string key) => cases.GetProperty("token_ids").GetProperty(key).EnumerateArray().Select(x => x.GetInt64()).ToArray();

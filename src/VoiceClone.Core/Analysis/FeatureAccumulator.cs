@@ -1,10 +1,10 @@
+using Microsoft.ML.OnnxRuntime;
 using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Analysis.Quality;
 using VoiceClone.Core.Analysis.Rate;
 using VoiceClone.Core.Analysis.Spectral;
 using VoiceClone.Core.Dsp;
-using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Analysis;
 
@@ -48,7 +48,8 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
 
         AudioBuffer x16 = SincResampler.Resample(segment, AnalysisFrames.SampleRateHz);
         PitchTrack pitch = options.PitchAlgorithm == PitchAlgorithm.SwiftF0
-            ? SwiftF0PitchTracker.Track(x16, options.Pitch, ModelLocator.Require(ModelLocator.SwiftF0, "-PitchAlgorithm SwiftF0"))
+            ? SwiftF0PitchTracker.Track(x16, options.Pitch, options.SwiftF0Model
+                ?? throw new InvalidOperationException("The SwiftF0 pitch tracker was chosen without its model session."))
             : YinPitchTracker.Track(x16, options.Pitch);
         double[] levelsDb = AnalysisFrames.LevelsDb(x16.Samples, out double[] rms);
         bool[] speech = DetectSpeech(x16.Samples, levelsDb);
@@ -93,10 +94,11 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
 
     private bool[] DetectSpeech(float[] x16, double[] levelsDb)
     {
-        string? silero = options.Vad switch
+        InferenceSession? silero = options.Vad switch
         {
-            VoiceClone.VadMethod.Silero => ModelLocator.Require(ModelLocator.SileroVad, "-Vad Silero"),
-            VoiceClone.VadMethod.Auto => ModelLocator.Find(ModelLocator.SileroVad),
+            VoiceClone.VadMethod.Silero => options.SileroVadModel
+                ?? throw new InvalidOperationException("The Silero speech detector was chosen without its model session."),
+            VoiceClone.VadMethod.Auto => options.SileroVadModel,
             _ => null,
         };
         VadMethod = silero is null ? "Energy" : "Silero";

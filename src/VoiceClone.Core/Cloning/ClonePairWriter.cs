@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
 using VoiceClone.Core.IO;
 
@@ -32,7 +32,7 @@ public static class ClonePairWriter
                     new Dictionary<string, string> { [WavWriter.SoftwareTag] = $"VoiceClone {speech.ModelUsed}" });
                 stream.Flush(flushToDisk: true);
             }
-            string sha256 = Sha256Of(audio.TempPath);
+            string sha256 = FileHash.Sha256(audio.TempPath);
             using StagedFile json = FingerprintWriter.Stage(fingerprintPath, fingerprint(sha256));
 
             cancellation.ThrowIfCancellationRequested(); // last point a stop is honoured: the two renames run together
@@ -60,12 +60,6 @@ public static class ClonePairWriter
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioWriteFailed, $"Cannot write the clone pair in '{outputDirectory}': {e.Message}", audioPath, e);
         }
-    }
-
-    public static string Sha256Of(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 
     private static VoiceCloneException Exists(string audioPath, string fingerprintPath) =>

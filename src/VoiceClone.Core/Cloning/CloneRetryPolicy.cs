@@ -1,3 +1,5 @@
+using VoiceClone.Core.Engines;
+
 namespace VoiceClone.Core.Cloning;
 
 /// <summary>
@@ -22,13 +24,13 @@ public static class CloneRetryPolicy
     private const double TypicalSecondsPerWord = 0.4;
 
     /// <summary>The corrected request and the methods used, or null when no attempt is left.</summary>
-    public static (CloneRequest Request, string Method)? Next(int attempt, CloneRequest request, ValidationReport? report)
+    public static (SynthesisRequest Request, string Method)? Next(int attempt, SynthesisRequest request, ValidationReport? report)
     {
         if (attempt >= MaxAttempts) return null;
         if (report is null) return (request, "resynthesize"); // the engine failed
         if (!report.HardFailure && attempt >= MaxAttemptsForMatchGoals) return null;
         var methods = new List<string>();
-        CloneRequest next = request;
+        SynthesisRequest next = request;
         foreach (ValidationCheck check in report.Checks.Where(c => !c.Passed))
         {
             switch (check.Name)

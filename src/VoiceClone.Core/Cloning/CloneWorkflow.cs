@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Serilog;
 using VoiceClone.Core.Analysis.Rate;
+using VoiceClone.Core.Analysis.Spectral;
+using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
+using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
-using VoiceClone.Core.Synthesis;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Cloning;
@@ -20,11 +22,11 @@ public sealed record CloneOptions(string OutputDirectory)
 }
 
 /// <summary>
-/// One clone from start to finish: reference analysis (cached per session), synthesis, validation with retries
-/// (<see cref="CloneRetryPolicy"/>), the clone's own analysis, and the pair written atomically; every stage, retry,
-/// validation and error goes to the run log. Thread-safe: one workflow serves a whole batch.
+/// One clone from start to finish: the prepared reference (<see cref="ReferencePreparer"/>, once per recording),
+/// synthesis, validation with retries (<see cref="CloneRetryPolicy"/>), the clone's own analysis, and the pair written
+/// atomically; every stage, retry, validation and error goes to the run log. Thread-safe: one workflow serves a batch.
 /// </summary>
-public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotionModel, RunLog runLog, CloneOptions options)
+public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel, ReferencePreparer references, RunLog runLog, CloneOptions options)
 {
     public const string Source = "voice_clone";
     public const int MaxTextCharacters = 10_000;
@@ -35,18 +37,18 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
     public RunLog RunLog => runLog;
 
     public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation) =>
-        Run(referencePath, id => AnalyzeReference(id, referencePath), text, cancellation);
+        Run(referencePath, id => PrepareReference(id, referencePath), text, cancellation);
 
-    /// <summary>A clone from a saved voice profile: its stored analysis stands in for the reference recording.</summary>
-    public VoiceCloneResult CloneFromProfile(ReferenceAnalysis stored, string text, CancellationToken cancellation) =>
-        Run(stored.ProfilePath ?? stored.Path, id =>
+    /// <summary>A clone from a voice an engine restored (a saved profile): its stored analysis stands in for the recording.</summary>
+    public VoiceCloneResult Clone(PreparedReference restored, string text, CancellationToken cancellation) =>
+        Run(restored.EngineVoiceSource ?? restored.Path, id =>
         {
             using RunLog.Stage stage = runLog.BeginStage(id, "reference_analysis");
             stage.Complete("voice profile");
-            return stored;
+            return restored;
         }, text, cancellation);
 
-    private VoiceCloneResult Run(string referencePath, Func<string, ReferenceAnalysis> analyze, string text, CancellationToken cancellation)
+    private VoiceCloneResult Run(string referencePath, Func<string, PreparedReference> prepare, string text, CancellationToken cancellation)
     {
         string id = options.Id ?? CloneIds.New();
         long startTicks = Stopwatch.GetTimestamp();
@@ -54,7 +56,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         try
         {
             RequireSpeakable(text);
-            ReferenceAnalysis reference = analyze(id);
+            PreparedReference reference = prepare(id);
             Log.Information("Generating audio for text: {Text}", text);
             Log.Information("Analysis: Extracted F0 Pitch (Mean: {Pitch:F0}Hz)", reference.Features.Pitch);
             Log.Information("Analysis: Emotion Detected: {Emotion} ({Percent:F0}% Confidence)",
@@ -89,12 +91,12 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
             throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text '{text}' has no words to speak.");
     }
 
-    private ReferenceAnalysis AnalyzeReference(string id, string referencePath)
+    private PreparedReference PrepareReference(string id, string referencePath)
     {
         using RunLog.Stage stage = runLog.BeginStage(id, "reference_analysis");
         try
         {
-            ReferenceAnalysis reference = ReferenceAnalysisCache.Get(referencePath, emotionModel, out bool cached);
+            PreparedReference reference = references.Prepare(referencePath, emotionModel, out bool cached);
             stage.Complete(cached ? "cached" : "analysed");
             return reference;
         }
@@ -108,9 +110,9 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
     private sealed record Attempt(int Number, SynthesizedSpeech Speech, VoiceFeatures Features, EmotionResult Emotion,
         double TimbreDistance, ValidationReport Report);
 
-    private Attempt SynthesizeValidated(string id, string text, ReferenceAnalysis reference, Dictionary<string, double?> timings, CancellationToken cancellation)
+    private Attempt SynthesizeValidated(string id, string text, PreparedReference reference, Dictionary<string, double?> timings, CancellationToken cancellation)
     {
-        var request = new CloneRequest(text, reference.Path, reference.Features, reference.Emotion) { Seed = options.Seed, VoiceProfilePath = reference.ProfilePath };
+        var request = new SynthesisRequest(text, reference) { Seed = options.Seed };
         Attempt? last = null;
         for (int attempt = 1; ; attempt++)
         {
@@ -161,11 +163,11 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         }
     }
 
-    private Attempt AnalyzeOutput(string id, int attempt, string text, SynthesizedSpeech speech, ReferenceAnalysis reference, Dictionary<string, double?> timings)
+    private Attempt AnalyzeOutput(string id, int attempt, string text, SynthesizedSpeech speech, PreparedReference reference, Dictionary<string, double?> timings)
     {
         using RunLog.Stage stage = runLog.BeginStage(id, "output_analysis", attempt);
         var audio = new AudioBuffer(speech.Samples, speech.SampleRateHz);
-        VoiceFeatures features = CloneAnalysis.AnalyzeSpeech(audio, "clone", text);
+        VoiceFeatures features = ComparisonAnalysis.AnalyzeSpeech(audio, "clone", text);
         EmotionResult emotion = emotionModel.Classify(audio, "clone");
         LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
         LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
@@ -176,7 +178,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         return new Attempt(attempt, speech, features, emotion, timbre, report);
     }
 
-    private VoiceCloneResult Persist(string id, string text, ReferenceAnalysis reference, Attempt clone, Dictionary<string, double?> timings,
+    private VoiceCloneResult Persist(string id, string text, PreparedReference reference, Attempt clone, Dictionary<string, double?> timings,
         long startTicks, CancellationToken cancellation)
     {
         for (int draw = 1; ; draw++)
@@ -207,7 +209,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         }
     }
 
-    private FingerprintDocument Fingerprint(string id, string text, ReferenceAnalysis reference, Attempt clone, string sha256,
+    private FingerprintDocument Fingerprint(string id, string text, PreparedReference reference, Attempt clone, string sha256,
         Dictionary<string, double?> timings, long startTicks)
     {
         VoiceFeatures referenceFeatures = reference.Features;
@@ -252,7 +254,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         ["emotion_match"] = clone.Emotion.Emotion == referenceEmotion.Emotion ? 1 : 0,
     };
 
-    private VoiceCloneResult Result(string id, string text, ReferenceAnalysis reference, Attempt clone, string audioPath, string fingerprintPath, long startTicks)
+    private VoiceCloneResult Result(string id, string text, PreparedReference reference, Attempt clone, string audioPath, string fingerprintPath, long startTicks)
     {
         Dictionary<string, double> scores = MatchScores(clone, reference.Features, reference.Emotion);
         return new VoiceCloneResult

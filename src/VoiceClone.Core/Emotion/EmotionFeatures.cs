@@ -47,7 +47,14 @@ public static class EmotionFeatures
         using var reader = WavReader.Open(path);
         var samples = new float[(int)Math.Min(reader.Format.FrameCount, (long)(MaxSeconds * reader.Format.SampleRateHz))];
         int read = reader.ReadMono(samples);
-        var audio = new AudioBuffer(read == samples.Length ? samples : samples[..read], reader.Format.SampleRateHz);
+        return Clip(new AudioBuffer(read == samples.Length ? samples : samples[..read], reader.Format.SampleRateHz), path);
+    }
+
+    /// <summary>The part of <paramref name="audio"/> emotion is judged on (its first <see cref="MaxSeconds"/>); AudioTooShort under half a second.</summary>
+    public static AudioBuffer Clip(AudioBuffer audio, string path)
+    {
+        int maxSamples = (int)Math.Min(audio.Samples.Length, (long)(MaxSeconds * audio.SampleRateHz));
+        if (maxSamples < audio.Samples.Length) audio = new AudioBuffer(audio.Samples[..maxSamples], audio.SampleRateHz);
         if (audio.DurationSeconds < VoiceFeatureExtractor.MinimumDurationSeconds)
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioTooShort,

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using VoiceClone.Core.Synthesis.Qwen3;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Models;
@@ -17,7 +16,7 @@ public sealed record ModelFile(string RelativePath, Uri Source)
 public sealed record ModelInstallResult(string Folder, int Files, long Bytes, int Verified, int Resumed);
 
 /// <summary>
-/// Downloads a Qwen3-TTS model folder: each file into a hidden .partial folder, resumed with an HTTP Range request when a
+/// Downloads a model folder (the engine that owns the model lists its files): each file into a hidden .partial folder, resumed with an HTTP Range request when a
 /// partial file is there, checked against its sha256, then renamed into place; install.json is written last, so a
 /// folder with it is complete. Checksums come from the source's SHA256SUMS file when it has one, else from the
 /// X-Linked-ETag header Hugging Face sends for large (LFS) files; a file with neither is installed and reported unverified.
@@ -29,24 +28,6 @@ public sealed partial class ModelInstaller(HttpClient http)
     public const string MarkerFile = "install.json";
     private const string PartialFolder = ".partial";
     private const int BufferBytes = 1 << 16;
-
-    public static IReadOnlyList<string> KnownModels { get; } = ["Qwen3-TTS-12Hz-0.6B-Base", "Qwen3-TTS-12Hz-1.7B-Base"];
-
-    /// <summary>
-    /// The files of a named model. Without a mirror: the text files from Qwen/&lt;name&gt; and the graphs from
-    /// onnx-community/&lt;name&gt;-ONNX/&lt;precision&gt; on Hugging Face; with one, every file from mirror/&lt;relative path&gt;.
-    /// </summary>
-    public static List<ModelFile> Plan(string name, string precision, Uri? mirror)
-    {
-        Uri Base(string url) => new(url.EndsWith('/') ? url : url + "/");
-        Uri text = mirror is null ? Base($"https://huggingface.co/Qwen/{name}/resolve/main") : Base(mirror.ToString());
-        Uri graphs = mirror is null ? Base($"https://huggingface.co/onnx-community/{name}-ONNX/resolve/main/{precision}") : new Uri(Base(mirror.ToString()), precision + "/");
-        return
-        [
-            .. Qwen3Model.FolderFiles.Select(f => new ModelFile(f, new Uri(text, f))),
-            .. Qwen3Model.GraphNames.Select(g => new ModelFile($"{precision}/{g}.onnx", new Uri(graphs, g + ".onnx"))),
-        ];
-    }
 
     /// <summary>Reads SHA256SUMS ("hash  relative/path" lines) from <paramref name="root"/>; empty when the source has none.</summary>
     public async Task<Dictionary<string, string>> ReadChecksumsAsync(Uri root, CancellationToken cancellation)

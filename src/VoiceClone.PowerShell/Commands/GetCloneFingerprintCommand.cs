@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Fingerprints;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -11,27 +10,19 @@ namespace VoiceClone.PowerShell.Commands;
 [OutputType(typeof(CloneFingerprint))]
 public sealed class GetCloneFingerprintCommand : FileInputCmdlet
 {
-
-    protected override string LogSource => "fingerprint";
-
-    protected override void Begin() =>
-        ExecutionMetrics.StateComplexity("Get-CloneFingerprint", LogSource, "O(bytes) per file, each file capped at 1 MiB");
+    protected override string LogSource => FingerprintService.Source;
 
     protected override void Process()
     {
         foreach (string file in InputFiles("*.json"))
         {
             StopToken.ThrowIfCancellationRequested();
-            using var metrics = ExecutionMetrics.Start("Get-CloneFingerprint", LogSource, $"path={file}");
             try
             {
-                CloneFingerprint fingerprint = FingerprintReader.Read(file);
-                metrics.Complete(ResultShape.Object(nameof(CloneFingerprint), fingerprint.Text.Length));
-                WriteObject(fingerprint);
+                WriteObject(Runtime.Fingerprints.Read(file));
             }
             catch (VoiceCloneException e)
             {
-                metrics.Fail(e.ErrorId);
                 WriteEngineError(e, file);
             }
             FlushLogEvents();

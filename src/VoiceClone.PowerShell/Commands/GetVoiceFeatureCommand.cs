@@ -1,8 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Models;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -13,7 +10,7 @@ namespace VoiceClone.PowerShell.Commands;
 [OutputType(typeof(VoiceFeatures))]
 public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
 {
-    private VoiceFeatureOptions _options = new();
+    private FeatureAnalysis? _analysis;
 
     /// <summary>Pitch tracker: the built-in YIN+Viterbi (Default) or the SwiftF0 model.</summary>
     [Parameter]
@@ -26,12 +23,12 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
     /// <summary>Lowest F0 searched, Hz.</summary>
     [Parameter]
     [ValidateRange(20, 1000)]
-    public double PitchFloorHz { get; set; } = PitchTrackerOptions.Default.MinHz;
+    public double PitchFloorHz { get; set; } = AnalysisSettings.DefaultPitchFloorHz;
 
     /// <summary>Highest F0 searched, Hz.</summary>
     [Parameter]
     [ValidateRange(40, 3200)]
-    public double PitchCeilingHz { get; set; } = PitchTrackerOptions.Default.MaxHz;
+    public double PitchCeilingHz { get; set; } = AnalysisSettings.DefaultPitchCeilingHz;
 
     /// <summary>Search adult speaking voices only (60-400 Hz) instead of the default 50-800 Hz.</summary>
     [Parameter]
@@ -50,45 +47,18 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
     [Parameter]
     public SwitchParameter IncludeContour { get; set; }
 
-    protected override string LogSource => VoiceFeatureExtractor.Source;
+    protected override string LogSource => AnalysisService.Source;
 
-    protected override void BeginAnalysis()
+    protected override void BeginWork() => _analysis = Runtime.Analysis.Prepare(new AnalysisSettings
     {
-        if (PitchCeilingHz <= PitchFloorHz)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
-                $"-PitchCeilingHz ({PitchCeilingHz}) must be above -PitchFloorHz ({PitchFloorHz}).", null));
-        }
-        // A missing model is one error for the whole command, not one per file.
-        if (PitchAlgorithm == PitchAlgorithm.SwiftF0) ModelLocator.Require(ModelLocator.SwiftF0, "-PitchAlgorithm SwiftF0");
-        if (Vad == VadMethod.Silero) ModelLocator.Require(ModelLocator.SileroVad, "-Vad Silero");
-        var pitch = SpeechRange ? PitchTrackerOptions.Speech
-            : PitchTrackerOptions.Default with { MinHz = PitchFloorHz, MaxHz = PitchCeilingHz };
-        _options = new VoiceFeatureOptions
-        {
-            Pitch = pitch, PitchAlgorithm = PitchAlgorithm, Vad = Vad, MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
-        };
-    }
+        PitchAlgorithm = PitchAlgorithm, Vad = Vad, PitchFloorHz = PitchFloorHz, PitchCeilingHz = PitchCeilingHz, SpeechRange = SpeechRange,
+        MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
+    });
 
-    protected override Func<VoiceFeatures> PlanAnalysis(string file)
+    protected override Func<VoiceFeatures> PlanWork(string file)
     {
-        VoiceFeatureOptions options = _options with { Text = Text }; // Text binds per pipeline object
-        return () => Analyze(file, options);
-    }
-
-    private VoiceFeatures Analyze(string file, VoiceFeatureOptions options)
-    {
-        using var metrics = ExecutionMetrics.Start("Get-VoiceFeature", LogSource, $"path={file}");
-        try
-        {
-            VoiceFeatures features = VoiceFeatureExtractor.Analyze(file, options);
-            metrics.Complete($"VoiceFeatures duration_s={features.DurationSeconds:F3} sample_rate_hz={features.SampleRateHz} features={features.FeatureVector.Length}");
-            return features;
-        }
-        catch (VoiceCloneException e)
-        {
-            metrics.Fail(e.ErrorId);
-            throw;
-        }
+        FeatureAnalysis analysis = _analysis!;
+        string? text = Text; // Text binds per pipeline object
+        return () => analysis.Analyze(file, text);
     }
 }

@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
-using VoiceClone.Core.Cloning;
-using VoiceClone.Core.Models;
-using VoiceClone.Core.Emotion;
-using VoiceClone.Core.Synthesis;
-using VoiceClone.Core.Synthesis.Qwen3;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -14,30 +9,13 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceClone", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceCloneResult))]
-public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
+public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
     private const string ProfileSet = "Profile";
     private OrderedWorkQueue<VoiceCloneResult>? _queue;
-    private CloneWorkflow? _workflow;
-    private string? _runLogPath;
-    private int _runLogWritten;
+    private CloneRun? _run;
     private readonly Stopwatch _elapsed = new();
     private int _planned, _done, _failed;
-
-    /// <summary>Reference recordings (WAV, 5-15 s of one voice is ideal); wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Path")]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] ReferenceAudio { get; set; } = [];
-
-    /// <summary>Reference recordings, taken exactly as typed.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Saved voices (New-VoiceProfile) to clone instead of recordings; implies -Engine Qwen3. Wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
@@ -59,7 +37,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [Parameter]
     public CloneEngine Engine { get; set; } = CloneEngine.Default;
 
-    /// <summary>Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder).</summary>
+    /// <summary>Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder), or the name of an installed model.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
@@ -110,9 +88,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
-    protected override string LogSource => CloneWorkflow.Source;
-
-    private int ProgressActivityId => nameof(NewVoiceCloneCommand).GetHashCode() & 0x7FFF;
+    protected override string LogSource => CloneService.Source;
 
     protected override void Begin()
     {
@@ -122,75 +98,46 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
                 "-Engine Qwen3 needs -ModelPath: the Qwen3-TTS model folder (models/README.md says which files to download).");
         }
-        if (Id is not null && !CloneIds.IsValid(Id))
-        {
-            throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
-                $"-Id '{Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
-        }
         if (Force && Id is null) WriteWarning("-Force only matters with -Id: drawn ids never collide with an existing pair.");
-        IVoiceCloneEngine engine = Engine == CloneEngine.Qwen3 ? Qwen3Engine() : DefaultEngine();
-        EmotionModel emotion = EmotionModelCache.Get(null);
-        string output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory);
-        var runLog = new RunLog("New-VoiceClone", new Dictionary<string, string?>
+        _run = Runtime.Cloning.Start(new CloneSettings(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory))
         {
-            ["engine"] = Engine.ToString(), ["output_directory"] = output, ["model_path"] = ModelPath, ["language"] = Language,
-            ["temperature"] = Temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), ["device"] = Device.ToString(), ["reference_text"] = ReferenceText, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
-            ["id"] = Id, ["force"] = Force.IsPresent.ToString(), ["throttle_limit"] = ThrottleLimit.ToString(),
+            Engine = Engine, ModelPath = ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath),
+            ReferenceText = ReferenceText, Language = Language, Temperature = Temperature, Device = Device, NonStreaming = NonStreaming,
+            BaseVoice = BaseVoice, Seed = Seed, Id = Id, Overwrite = Force, Parallelism = ThrottleLimit,
         });
-        if (engine is Qwen3Engine { DeviceFallback: { } reason })
-        {
-            // CUDA was wanted and is not there: a retry on another device, in the run log always, as a warning when asked for explicitly.
-            if (Device == ComputeDevice.Cuda) WriteWarning($"-Device Cuda: running on CPU instead. {reason}");
-            runLog.Retry("engine", 1, "cpu_fallback", reason, 0, "running on cpu");
-        }
-        _workflow = new CloneWorkflow(engine, emotion, runLog,
-            new CloneOptions(output) { Overwrite = Force, Id = Id, Seed = Seed });
-        _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, StopToken);
+        if (_run.DeviceFallback is { } reason && Device == ComputeDevice.Cuda) WriteWarning($"-Device Cuda: running on CPU instead. {reason}");
+        _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, WaitFor, StopToken);
         _elapsed.Start();
-        WriteVerbose($"Run {runLog.RunId}: clones go to {output}");
+        WriteVerbose($"Run {_run.RunId}: clones go to {OutputDirectory}");
     }
-
-    private IVoiceCloneEngine DefaultEngine()
-    {
-        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole command
-        return new VoiceMatchEngine(BaseVoice);
-    }
-
-    private IVoiceCloneEngine Qwen3Engine() =>
-        Qwen3EngineCache.Get(new Qwen3EngineOptions(ModelLocator.ResolveFolder(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath!), ModelPath!))
-        {
-            ReferenceText = ReferenceText, Language = Language, NonStreaming = NonStreaming, Device = Device,
-            Sampling = new Qwen3SamplingOptions { Temperature = Temperature },
-        });
 
     protected override void Process()
     {
         if (ParameterSetName == ProfileSet)
         {
-            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, "*" + NewVoiceProfileCommand.Extension))
+            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, "*" + ProfileService.Extension))
             {
-                ReferenceAnalysis stored;
+                CloneVoice voice;
                 try
                 {
-                    stored = Qwen3VoiceProfileFile.Read(profile).ToReferenceAnalysis(profile);
+                    voice = _run!.LoadProfile(profile);
                 }
                 catch (VoiceCloneException e)
                 {
                     WriteEngineError(e, profile);
                     continue;
                 }
-                EnqueueClones(profile, (workflow, text, stop) => workflow.CloneFromProfile(stored, text, stop));
+                EnqueueClones(profile, (run, text, stop) => run.Clone(voice, text, stop));
             }
             return;
         }
-        bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string reference in InputPathResolver.Resolve(this, literal ? LiteralPath : ReferenceAudio, literal, "*.wav"))
+        foreach (string reference in InputFiles("*.wav"))
         {
-            EnqueueClones(reference, (workflow, text, stop) => workflow.Clone(reference, text, stop));
+            EnqueueClones(reference, (run, text, stop) => run.Clone(reference, text, stop));
         }
     }
 
-    private void EnqueueClones(string reference, Func<CloneWorkflow, string, CancellationToken, VoiceCloneResult> clone)
+    private void EnqueueClones(string reference, Func<CloneRun, string, CancellationToken, VoiceCloneResult> clone)
     {
         foreach (string text in Text)
         {
@@ -202,9 +149,9 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
                 continue;
             }
             _planned++;
-            CloneWorkflow workflow = _workflow!;
+            CloneRun run = _run!;
             CancellationToken stop = StopToken;
-            _queue!.Enqueue(reference, () => clone(workflow, text, stop));
+            _queue!.Enqueue(reference, () => clone(run, text, stop));
             WriteFinished(all: false);
         }
     }
@@ -212,23 +159,27 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     protected override void End()
     {
         if (_queue is not null) WriteFinished(all: true);
-        if (_planned > 1) WriteProgress(new ProgressRecord(ProgressActivityId, "New-VoiceClone", "Done") { RecordType = ProgressRecordType.Completed });
-        WriteRunLog(_failed == 0 ? "completed" : "completed_with_errors");
-        if (_runLogPath is not null) WriteVerbose($"Run log: {_runLogPath}");
+        if (_planned > 1) CompleteProgress();
+        _run?.Finish(_failed == 0 ? "completed" : "completed_with_errors");
+        if (_run?.RunLogPath is { } log) WriteVerbose($"Run log: {log}");
     }
 
     /// <summary>Ctrl+C: the run log is written at once, since the pipeline may be disposed much later.</summary>
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        WriteRunLog("stopped");
+        _run?.Finish("stopped");
     }
 
     /// <summary>
     /// PowerShell disposes the cmdlet however the pipeline ends; a failed run still leaves its log. A stopping pipeline
     /// may reach here before StopProcessing runs, so Stopping is checked too.
     /// </summary>
-    public void Dispose() => WriteRunLog(Stopping || StopToken.IsCancellationRequested ? "stopped" : "failed");
+    public void Dispose()
+    {
+        _run?.Finish(Stopping || StopToken.IsCancellationRequested ? "stopped" : "failed");
+        _run?.Dispose();
+    }
 
     private void WriteFinished(bool all)
     {
@@ -252,28 +203,8 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     private ProgressRecord Progress(string reference)
     {
         double perClone = _elapsed.Elapsed.TotalSeconds / _done;
-        return new ProgressRecord(ProgressActivityId, "New-VoiceClone", $"Cloned {_done} of {_planned}")
-        {
-            PercentComplete = (int)(100.0 * _done / _planned),
-            SecondsRemaining = (int)Math.Ceiling(perClone * (_planned - _done) / Math.Min(ThrottleLimit, Math.Max(1, _planned - _done))),
-            CurrentOperation = System.IO.Path.GetFileName(reference),
-        };
-    }
-
-    /// <summary>Once per run, from whichever ending comes first (End, StopProcessing on another thread, Dispose).</summary>
-    private void WriteRunLog(string status)
-    {
-        if (_workflow is null || _planned == 0) return; // -WhatIf or nothing to do: no run
-        string? folder = ModuleLog.Directory;
-        if (folder is null || Interlocked.Exchange(ref _runLogWritten, 1) == 1) return;
-        try
-        {
-            _runLogPath = _workflow.RunLog.Write(folder, status);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ModuleLog.Write(ModuleLogLevel.Warning, LogSource, $"The run log could not be written to {folder}: {e.Message}");
-        }
+        return Record(new WorkProgress($"Cloned {_done} of {_planned}", (int)(100.0 * _done / _planned),
+            (int)Math.Ceiling(perClone * (_planned - _done) / Math.Min(ThrottleLimit, Math.Max(1, _planned - _done))), System.IO.Path.GetFileName(reference)));
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

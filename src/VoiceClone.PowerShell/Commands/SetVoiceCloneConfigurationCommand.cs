@@ -28,7 +28,7 @@ public sealed class SetVoiceCloneConfigurationCommand : VoiceCloneCmdlet
     {
         string? directory = ResetLogDirectory ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
         if (!ShouldProcess(directory ?? "the default log folder", "Write VoiceClone logs to")) return;
-        ModuleState.SetLogDirectory(directory);
+        Runtime.Logs.SetDirectory(directory);
         if (PassThru) WriteObject(GetVoiceCloneConfigurationCommand.Current());
     }
 }

@@ -3,15 +3,15 @@ using System.Management.Automation;
 namespace VoiceClone.PowerShell;
 
 /// <summary>
-/// A cmdlet that analyses each input file on the thread pool, one per core by default, and writes results,
-/// errors and progress from the pipeline thread in input order.
+/// A cmdlet that works on each input file on the thread pool, one per core by default, and writes results, errors and
+/// progress from the pipeline thread in input order.
 /// </summary>
 public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
 {
     private OrderedWorkQueue<TResult>? _queue;
     private int _done;
 
-    /// <summary>How many files to analyse at once; default: one per core.</summary>
+    /// <summary>How many files to work on at once; default: one per core.</summary>
     [Parameter]
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
@@ -20,25 +20,26 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     /// Called on the pipeline thread for each file, while this pipeline object's parameters are bound; returns the
     /// work to run on a worker thread, which must not touch PowerShell or read the cmdlet's parameters.
     /// </summary>
-    protected abstract Func<TResult> PlanAnalysis(string file);
+    protected abstract Func<TResult> PlanWork(string file);
 
     protected virtual string FolderPattern => "*.wav";
 
-    private int ProgressActivityId => GetType().Name.GetHashCode() & 0x7FFF;
+    /// <summary>What the progress line says is done, e.g. "Analysed".</summary>
+    protected virtual string DoneVerb => "Analysed";
 
     protected sealed override void Begin()
     {
-        BeginAnalysis();
-        _queue = new OrderedWorkQueue<TResult>(ThrottleLimit, StopToken);
+        BeginWork();
+        _queue = new OrderedWorkQueue<TResult>(ThrottleLimit, WaitFor, StopToken);
     }
 
-    protected virtual void BeginAnalysis() { }
+    protected virtual void BeginWork() { }
 
     protected sealed override void Process()
     {
         foreach (string file in InputFiles(FolderPattern))
         {
-            _queue!.Enqueue(file, PlanAnalysis(file));
+            _queue!.Enqueue(file, PlanWork(file));
             WriteFinished(all: false);
         }
     }
@@ -46,7 +47,7 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     protected sealed override void End()
     {
         WriteFinished(all: true);
-        if (_done > 1) WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+        if (_done > 1) CompleteProgress();
     }
 
     private void WriteFinished(bool all)
@@ -59,7 +60,7 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
             FlushLogEvents();
             if (_done > 1 || _queue.Count > 0)
             {
-                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, $"Analysed {_done} file(s)")
+                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, $"{DoneVerb} {_done} file(s)")
                     { CurrentOperation = System.IO.Path.GetFileName(file) });
             }
         }

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
 using VoiceClone.Core.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class ClonePairWriterTests : IDisposable
         var (audio, json) = ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, CancellationToken.None);
         Assert.Equal(_dir.File("cloned_a1.wav"), audio);
         Assert.Equal(_dir.File("cloned_a1.json"), json);
-        Assert.Equal(ClonePairWriter.Sha256Of(audio), FingerprintReader.ReadDocument(json).Audio!.Sha256);
+        Assert.Equal(VoiceClone.Core.IO.FileHash.Sha256(audio), FingerprintReader.ReadDocument(json).Audio!.Sha256);
         Assert.Equal(2, Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories).Length);
     }
 

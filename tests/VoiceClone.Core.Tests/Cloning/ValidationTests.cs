@@ -1,4 +1,5 @@
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Engines;
 
 namespace VoiceClone.Core.Tests.Cloning;
 
@@ -67,5 +68,5 @@ public sealed class ValidationTests
         Assert.Equal("resynthesize", CloneRetryPolicy.Next(1, Request(), report: null)!.Value.Method); // engine failure
     }
 
-    private static CloneRequest Request() => new(EightWords, "ref.wav", Reference, Emotion: null);
+    private static SynthesisRequest Request() => new(EightWords, new PreparedReference("ref.wav", "", Reference, new EmotionResult(), audio: null));
 }

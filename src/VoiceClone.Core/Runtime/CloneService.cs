@@ -1,0 +1,81 @@
+using System.Globalization;
+using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Engines;
+using VoiceClone.Core.Engines.Default;
+using VoiceClone.Core.Engines.Qwen3;
+
+namespace VoiceClone.Core.Runtime;
+
+/// <summary>How one cloning call clones: the engine and its options, and where and how the pairs are written.</summary>
+public sealed record CloneSettings(string OutputDirectory)
+{
+    public CloneEngine Engine { get; init; } = CloneEngine.Default;
+    /// <summary>Qwen3: the model folder as a file-system path (when it exists), else the name of an installed model.</summary>
+    public string? ModelPath { get; init; }
+    /// <summary>Qwen3: the reference's transcript, for in-context cloning.</summary>
+    public string? ReferenceText { get; init; }
+    public string Language { get; init; } = "auto";
+    public double Temperature { get; init; } = 0.9;
+    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
+    public bool NonStreaming { get; init; }
+    /// <summary>Default engine: this base voice for every clone instead of the nearest.</summary>
+    public string? BaseVoice { get; init; }
+    public int? Seed { get; init; }
+    /// <summary>A fixed id for the one clone of the call; null draws one per clone.</summary>
+    public string? Id { get; init; }
+    public bool Overwrite { get; init; }
+    /// <summary>How many clones the caller runs at once (recorded in the run log).</summary>
+    public int Parallelism { get; init; } = 1;
+}
+
+/// <summary>The cloning capability: choosing and warming the engine, and one <see cref="CloneRun"/> per call.</summary>
+public sealed class CloneService
+{
+    public const string Source = CloneWorkflow.Source;
+    private readonly VoiceCloneRuntime _runtime;
+
+    internal CloneService(VoiceCloneRuntime runtime) => _runtime = runtime;
+
+    /// <summary>Checks the settings and loads the engine, once per call: a missing model or synthesiser is one error for the call.</summary>
+    public CloneRun Start(CloneSettings settings)
+    {
+        if (settings.Id is not null && !CloneIds.IsValid(settings.Id))
+        {
+            throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
+                $"The clone id '{settings.Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
+        }
+        IVoiceEngine engine = settings.Engine == CloneEngine.Qwen3 ? Qwen3(settings) : Default(settings);
+        var runLog = new RunLog("New-VoiceClone", RunParameters(settings));
+        string? fallback = (engine as Qwen3Engine)?.DeviceFallback;
+        // CUDA was wanted and is not there: a retry on another device, recorded in the run log.
+        if (fallback is not null) runLog.Retry("engine", 1, "cpu_fallback", fallback, 0, "running on cpu");
+        var workflow = new CloneWorkflow(engine, _runtime.LoadEmotionModel(null), _runtime.References, runLog,
+            new CloneOptions(Path.GetFullPath(settings.OutputDirectory)) { Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed });
+        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Logs);
+    }
+
+    private VoiceMatchEngine Default(CloneSettings settings)
+    {
+        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole call
+        return new VoiceMatchEngine(_runtime.BaseVoices, settings.BaseVoice);
+    }
+
+    private Qwen3Engine Qwen3(CloneSettings settings)
+    {
+        string model = settings.ModelPath ?? throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+            "The Qwen3 engine needs its model folder: the Qwen3-TTS model folder (models/README.md says which files to download).");
+        return _runtime.Qwen3Engine(new Qwen3EngineOptions(_runtime.Models.ResolveFolder(model))
+        {
+            ReferenceText = settings.ReferenceText, Language = settings.Language, NonStreaming = settings.NonStreaming, Device = settings.Device,
+            Sampling = new Qwen3SamplingOptions { Temperature = settings.Temperature },
+        });
+    }
+
+    private static Dictionary<string, string?> RunParameters(CloneSettings s) => new()
+    {
+        ["engine"] = s.Engine.ToString(), ["output_directory"] = Path.GetFullPath(s.OutputDirectory), ["model_path"] = s.ModelPath,
+        ["language"] = s.Language, ["temperature"] = s.Temperature.ToString(CultureInfo.InvariantCulture), ["device"] = s.Device.ToString(),
+        ["reference_text"] = s.ReferenceText, ["base_voice"] = s.BaseVoice, ["seed"] = s.Seed?.ToString(CultureInfo.InvariantCulture),
+        ["id"] = s.Id, ["force"] = s.Overwrite.ToString(), ["throttle_limit"] = s.Parallelism.ToString(CultureInfo.InvariantCulture),
+    };
+}
