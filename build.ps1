@@ -152,7 +152,7 @@ function Invoke-Test {
     $null = Invoke-Native dotnet @('publish', "$repo/tests/VoiceClone.IsolationProbe", '-c', 'Release', '-r', $rid, '--self-contained', '-o', $probeDir, '-nologo', '-v', 'quiet')
     $env:VOICECLONE_PROBE_PATH = $probeDir
 
-    foreach ($project in 'VoiceClone.Core.Tests', 'VoiceClone.PowerShell.Tests') {
+    foreach ($project in 'VoiceClone.Architecture.Tests', 'VoiceClone.Core.Tests', 'VoiceClone.PowerShell.Tests') {
         Write-Step "Test: $project"
         $lines = Invoke-Native dotnet @('test', "$repo/tests/$project", '-c', $Configuration, '-nologo', '--logger', 'console;verbosity=normal',
             '--logger', "trx;LogFileName=$project.trx", '--results-directory', [System.IO.Path]::Combine($out, 'test-results')) -AllowFailure

@@ -1,5 +1,5 @@
-using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Engines.Default;
 

@@ -1,4 +1,3 @@
-using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Engines.Default;

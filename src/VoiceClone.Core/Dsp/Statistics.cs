@@ -1,7 +1,7 @@
-namespace VoiceClone.Core.Analysis;
+namespace VoiceClone.Core.Dsp;
 
 /// <summary>Summary statistics that skip NaN and say NaN when nothing is left.</summary>
-internal static class Statistics
+public static class Statistics
 {
     public static double Mean(IEnumerable<double> values)
     {

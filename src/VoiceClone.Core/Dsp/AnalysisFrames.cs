@@ -1,7 +1,7 @@
-namespace VoiceClone.Core.Analysis;
+namespace VoiceClone.Core.Dsp;
 
-/// <summary>The frame grid every frame-level analysis shares: 16 kHz audio, 10 ms hop, 25 ms windows; frame i centred at i * hop.</summary>
-internal static class AnalysisFrames
+/// <summary>The frame grid every frame-level voice analysis shares: 16 kHz audio, 10 ms hop, 25 ms windows; frame i centred at i * hop.</summary>
+public static class AnalysisFrames
 {
     public const int SampleRateHz = 16000;
     public const double HopSeconds = 0.010;
