@@ -63,5 +63,5 @@ public static class ClonePairWriter
     }
 
     private static VoiceCloneException Exists(string audioPath, string fingerprintPath) =>
-        new(VoiceCloneErrors.OutputExists, $"'{audioPath}' or '{fingerprintPath}' already exists and was left untouched; add -Force to replace the pair.", audioPath);
+        new(VoiceCloneErrors.OutputExists, $"'{audioPath}' or '{fingerprintPath}' already exists and was left untouched.", audioPath);
 }

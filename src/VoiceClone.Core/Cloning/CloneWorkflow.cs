@@ -71,7 +71,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         }
         catch (VoiceCloneException e)
         {
-            runLog.Error(id, ErrorCategories.For(e.Error), e.ErrorId, e.Message, autoRecoverable: false, e.Error.Remedy);
+            runLog.Error(id, e.Error.Category, e.ErrorId, e.Message, autoRecoverable: false, e.Error.Remedy);
             runLog.Clone(id, referencePath, text, "failed", 0, null);
             metrics.Fail(e.ErrorId);
             throw;
@@ -86,7 +86,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
     private static void RequireSpeakable(string text)
     {
         if (text.Length > MaxTextCharacters)
-            throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several -Text values.");
+            throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several texts.");
         if (SpeechRate.CountWords(text) == 0)
             throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text '{text}' has no words to speak.");
     }
@@ -118,7 +118,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         {
             cancellation.ThrowIfCancellationRequested();
             long attemptStart = Stopwatch.GetTimestamp();
-            string? failure = null, failureCategory = null;
+            string? failure = null;
+            VoiceCloneErrorCategory failureCategory = VoiceCloneErrorCategory.Unknown;
             SynthesizedSpeech? speech = null;
             using (RunLog.Stage stage = runLog.BeginStage(id, "synthesis", attempt))
             {
@@ -142,7 +143,6 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
                 runLog.Validation(id, last.Report);
                 if (last.Report.Passed) return last;
                 failure = "validation failed: " + string.Join(", ", last.Report.Failed);
-                failureCategory = "unknown";
             }
 
             var next = CloneRetryPolicy.Next(attempt, request, last?.Number == attempt ? last.Report : null);
@@ -154,7 +154,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
                     return last;
                 }
                 throw new VoiceCloneException(VoiceCloneErrors.SynthesisFailed,
-                    $"No usable clone of '{Path.GetFileName(reference.Path)}' after {attempt} attempt(s): {failure} (category {failureCategory}; run log {runLog.RunId}).",
+                    $"No usable clone of '{Path.GetFileName(reference.Path)}' after {attempt} attempt(s): {failure} (category {RunLog.CategoryName(failureCategory)}; run log {runLog.RunId}).",
                     reference.Path);
             }
             Log.Debug("Clone {Id} attempt {Attempt} failed ({Failure}); retrying with {Method}", id, attempt, failure, next.Value.Method);
@@ -197,7 +197,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             {
                 stage.Fail(e.ErrorId);
                 string fresh = CloneIds.New();
-                runLog.Error(id, "io", e.ErrorId, e.Message, autoRecoverable: true, "none needed: a fresh id was drawn");
+                runLog.Error(id, VoiceCloneErrorCategory.Io, e.ErrorId, e.Message, autoRecoverable: true, "none needed: a fresh id was drawn");
                 runLog.Retry(id, draw + 1, "new_id", $"id {id} already on disk", stage.ElapsedMs, $"retrying as {fresh}");
                 id = fresh;
             }

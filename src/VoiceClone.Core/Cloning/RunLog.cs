@@ -33,8 +33,9 @@ public sealed class RunLog
 
     public Stage BeginStage(string clone, string name, int attempt = 1) => new(this, clone, name, attempt);
 
-    public void Error(string clone, string category, string errorId, string message, bool autoRecoverable, string suggestedFix)
+    public void Error(string clone, VoiceCloneErrorCategory errorCategory, string errorId, string message, bool autoRecoverable, string suggestedFix)
     {
+        string category = CategoryName(errorCategory);
         lock (_gate)
         {
             RunError? same = _document.Errors.FirstOrDefault(e => e.ErrorId == errorId && e.Category == category && e.AutoRecoverable == autoRecoverable);
@@ -106,6 +107,9 @@ public sealed class RunLog
         staged.Commit(overwrite: true); // a run writes its own log only, again if it is written twice
         return path;
     }
+
+    /// <summary>How a category is written in run logs: input, io, model, dependency, timeout, resource, unknown.</summary>
+    public static string CategoryName(VoiceCloneErrorCategory category) => category.ToString().ToLowerInvariant();
 
     internal static readonly JsonSerializerOptions Json = new()
     {

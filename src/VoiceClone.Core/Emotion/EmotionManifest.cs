@@ -29,7 +29,7 @@ public static class EmotionManifest
             if (excludedEmotions.Contains(label, StringComparer.OrdinalIgnoreCase)) continue;
             if (!EmotionLabels.All.Contains(label))
             {
-                throw Invalid(manifestPath, $"line {i + 1} has the emotion '{cells[emotion].Trim()}'; the labels are {string.Join(", ", EmotionLabels.All)} (leave others out with -ExcludeEmotion)");
+                throw Invalid(manifestPath, $"line {i + 1} has the emotion '{cells[emotion].Trim()}'; the labels are {string.Join(", ", EmotionLabels.All)} (leave other labels out of training)");
             }
             string path = Path.GetFullPath(cells[file].Trim(), dataPath);
             if (!File.Exists(path)) throw new VoiceCloneException(VoiceCloneErrors.PathNotFound, $"Line {i + 1} of '{manifestPath}' names '{path}', which does not exist.", path);

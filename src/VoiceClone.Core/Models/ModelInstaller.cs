@@ -48,7 +48,7 @@ public sealed partial class ModelInstaller(HttpClient http)
     {
         folder = Path.GetFullPath(folder);
         if (File.Exists(Path.Combine(folder, MarkerFile)) && !force)
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"A model is already installed in '{folder}'; add -Force to download it again.", folder);
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"A model is already installed in '{folder}' and was left as it is.", folder);
         string partial = Path.Combine(folder, PartialFolder);
         Directory.CreateDirectory(partial);
         long bytes = 0;

@@ -16,8 +16,8 @@ public sealed class RunLogTests : IDisposable
         var log = new RunLog("New-VoiceClone", new Dictionary<string, string?> { ["engine"] = "Default" });
         using (RunLog.Stage stage = log.BeginStage("c1", "synthesis")) stage.Complete("ok");
         using (log.BeginStage("c2", "synthesis")) { } // never finished: recorded as stopped
-        log.Error("c1", "timeout", "SynthesisFailed", "flite timed out", autoRecoverable: true, "retry");
-        log.Error("c2", "timeout", "SynthesisFailed", "flite timed out", autoRecoverable: true, "retry");
+        log.Error("c1", VoiceCloneErrorCategory.Timeout, "SynthesisFailed", "flite timed out", autoRecoverable: true, "retry");
+        log.Error("c2", VoiceCloneErrorCategory.Timeout, "SynthesisFailed", "flite timed out", autoRecoverable: true, "retry");
         log.Retry("c1", 2, "resynthesize", "flite timed out", 12.5, "retrying");
         log.Validation("c1", new ValidationReport(1, [new ValidationCheck("not_silent", false, double.NaN, "> -50 dBFS", Hard: true)]));
         log.Clone("c1", "ref.wav", "hi", "completed", 2.0, new Dictionary<string, double> { ["pitch_marks"] = 300 });
@@ -51,8 +51,8 @@ public sealed class RunLogTests : IDisposable
     public void Every_error_maps_to_one_of_the_seven_categories()
     {
         string[] allowed = ["input", "io", "model", "dependency", "timeout", "resource", "unknown"];
-        Assert.All(VoiceCloneErrors.All, e => Assert.Contains(ErrorCategories.For(e), allowed));
-        Assert.Equal("dependency", ErrorCategories.For(VoiceCloneErrors.SynthesizerMissing));
-        Assert.Equal("input", ErrorCategories.For(VoiceCloneErrors.TextInvalid));
+        Assert.All(VoiceCloneErrors.All, e => Assert.Contains(RunLog.CategoryName(e.Category), allowed));
+        Assert.Equal("dependency", RunLog.CategoryName(VoiceCloneErrors.SynthesizerMissing.Category));
+        Assert.Equal("input", RunLog.CategoryName(VoiceCloneErrors.TextInvalid.Category));
     }
 }

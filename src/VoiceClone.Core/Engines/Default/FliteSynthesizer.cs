@@ -56,13 +56,13 @@ public static class FliteSynthesizer
                 if (!process.WaitForExit(Timeout))
                 {
                     Kill(process);
-                    throw new SynthesisAttemptException("timeout", $"flite did not finish within {Timeout.TotalSeconds:F0} s.");
+                    throw new SynthesisAttemptException(VoiceCloneErrorCategory.Timeout, $"flite did not finish within {Timeout.TotalSeconds:F0} s.");
                 }
             }
             cancellation.ThrowIfCancellationRequested();
             if (process.ExitCode != 0 || !File.Exists(wavFile))
             {
-                throw new SynthesisAttemptException("dependency", $"flite (voice {voice}) exited with code {process.ExitCode}: {Truncate(stderr.IsCompleted ? stderr.Result : "")}");
+                throw new SynthesisAttemptException(VoiceCloneErrorCategory.Dependency, $"flite (voice {voice}) exited with code {process.ExitCode}: {Truncate(stderr.IsCompleted ? stderr.Result : "")}");
             }
             return WavReader.ReadMono(wavFile);
         }

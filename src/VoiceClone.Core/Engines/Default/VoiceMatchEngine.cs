@@ -68,7 +68,7 @@ public sealed class VoiceMatchEngine : IVoiceEngine
 
         // 2. Long-term spectral envelope, then level.
         LongTermSpectrum target = request.Reference.SpectrumFor(rate)
-            ?? throw new SynthesisAttemptException("input", $"The reference has no long-term spectrum over the {rate} Hz band to match.");
+            ?? throw new SynthesisAttemptException(VoiceCloneErrorCategory.Input, $"The reference has no long-term spectrum over the {rate} Hz band to match.");
         LongTermSpectrum current = LongTermSpectrum.Measure(new AudioBuffer(modified, rate), target.HighHz);
         double[] gains = EnvelopeEqualizer.BandGainsDb(current, target, EqualizerStrength);
         float[] equalized = EnvelopeEqualizer.Apply(modified, rate, gains, target.HighHz);

@@ -110,7 +110,7 @@ public sealed partial class Qwen3Engine : IVoiceEngine
             runMs += generation.LoopRunTime.TotalMilliseconds;
         }
         float[] wave = Crossfade(pieces, (int)(CrossfadeSeconds * Qwen3Model.SampleRateHz));
-        if (wave.Length == 0) throw new SynthesisAttemptException("model", "Qwen3 stopped before the first frame: no audio.");
+        if (wave.Length == 0) throw new SynthesisAttemptException(VoiceCloneErrorCategory.Model, "Qwen3 stopped before the first frame: no audio.");
         return new SynthesizedSpeech(wave, Qwen3Model.SampleRateHz, ModelName)
         {
             Device = Device,

@@ -108,7 +108,7 @@ public sealed class Qwen3Model
         {
             if (!OnnxSessions.CudaAvailable)
             {
-                fallback = $"{OnnxSessions.CudaProvider} is not in this ONNX Runtime build (the CPU package; build the module with -Gpu)";
+                fallback = $"{OnnxSessions.CudaProvider} is not in this ONNX Runtime build (the CPU build of the module; the GPU build has it)";
             }
             else
             {
@@ -124,7 +124,7 @@ public sealed class Qwen3Model
             // An explicit CUDA request that cannot be met is a warning; Auto on a CPU build is the expected path, logged as information.
             if (fallback is not null)
                 ModuleLog.For(Source).Write(device == ComputeDevice.Cuda ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information,
-                    "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}", device == ComputeDevice.Cuda ? "requested" : "preferred (-Device Auto)", fallback);
+                    "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}", device == ComputeDevice.Cuda ? "requested" : "preferred (device Auto)", fallback);
         }
         sessions ??= GraphNames.ToDictionary(g => g, g => sessionStore.Get(Path.Combine(graphFolder, g + ".onnx")));
         var model = new Qwen3Model(folder, graphFolder, config, sessions) { Device = fallback is null && device != ComputeDevice.Cpu ? "cuda" : "cpu", DeviceFallback = fallback };

@@ -87,7 +87,7 @@ public sealed class Qwen3VoiceProfileFile
         }
         catch (IOException) when (!overwrite && File.Exists(path))
         {
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"'{path}' already exists and was left untouched; add -Force to replace it.", path);
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"'{path}' already exists and was left untouched.", path);
         }
     }
 
