@@ -7,7 +7,8 @@
     CompanyName          = 'VoiceClone'
     Copyright            = '(c) VoiceClone contributors. MIT licence.'
     Description          = 'Zero-shot voice cloning and voice analysis: pitch, energy, speaking rate, pauses, emotion, and clones that carry a fingerprint.'
-    PowerShellVersion    = '7.4'
+    # 7.6 is the LTS release; 7.4 and 7.5 left support in November 2026 and are not tested.
+    PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     CmdletsToExport      = @(
         'Get-CloneFingerprint'

@@ -105,7 +105,6 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
             ReferenceText = ReferenceText, Language = Language, Temperature = Temperature, Device = Device, NonStreaming = NonStreaming,
             BaseVoice = BaseVoice, Seed = Seed, Id = Id, Overwrite = Force, Parallelism = ThrottleLimit,
         });
-        if (_run.DeviceFallback is { } reason && Device == ComputeDevice.Cuda) WriteWarning($"-Device Cuda: running on CPU instead. {reason}");
         _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, WaitFor, StopToken);
         _elapsed.Start();
         WriteVerbose($"Run {_run.RunId}: clones go to {OutputDirectory}");

@@ -67,7 +67,9 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         using var fingerprint = JsonDocument.Parse(File.ReadAllBytes((string)clone.Properties["FingerprintPath"].Value));
         Skip.If(fingerprint.RootElement.GetProperty("device").GetString() == "cuda", "skipped: CUDA ran here, so there is no fallback to observe");
         Assert.Equal("cpu", fingerprint.RootElement.GetProperty("device").GetString());
-        Assert.Contains(streams.Warning, w => w.Message.StartsWith("-Device Cuda: running on CPU"));
+        // One fact, one warning (the engine's own, forwarded from the log).
+        WarningRecord warning = Assert.Single(streams.Warning);
+        Assert.StartsWith("CUDA requested for Qwen3-TTS but unavailable, running on CPU", warning.Message);
         using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", clone.Properties["RunId"].Value + ".json")));
         JsonElement retry = Assert.Single(run.RootElement.GetProperty("retries").EnumerateArray());
         Assert.Equal("cpu_fallback", retry.GetProperty("method").GetString());
