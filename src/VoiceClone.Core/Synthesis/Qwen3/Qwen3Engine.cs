@@ -47,7 +47,7 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder, options.Device));
         try
         {
-            _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
+            _tokenizer = Qwen3TextTokenizer.ForFolder(_graphs.Model.Folder); // one per model, shared by engines with other options
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException or FormatException or ArgumentException or KeyNotFoundException or InvalidOperationException)
         {
@@ -79,6 +79,7 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
     public long ParameterCount { get; }
     public string Device => _graphs.Model.Device;
     public Qwen3Model Model => _graphs.Model;
+    internal Qwen3TextTokenizer Tokenizer => _tokenizer;
     /// <summary>Why CUDA was asked for but CPU is used; null when nothing fell back.</summary>
     public string? DeviceFallback => _graphs.Model.DeviceFallback;
 
@@ -187,5 +188,9 @@ public static class Qwen3EngineCache
     public static Qwen3Engine Get(Qwen3EngineOptions options) =>
         Engines.Get(options with { ModelFolder = Path.GetFullPath(options.ModelFolder) }, o => new Qwen3Engine(o));
 
-    public static void Clear() => Engines.Clear(); // the sessions the engines use belong to OnnxSessionCache
+    public static void Clear()
+    {
+        Engines.Clear(); // the sessions the engines use belong to OnnxSessionCache
+        Qwen3TextTokenizer.ClearCache();
+    }
 }

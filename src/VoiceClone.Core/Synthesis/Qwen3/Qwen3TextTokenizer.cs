@@ -2,16 +2,21 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
+using VoiceClone.Core.Caching;
 
 namespace VoiceClone.Core.Synthesis.Qwen3;
 
 /// <summary>
 /// Qwen2 byte-level BPE (vocab.json + merges.txt) through Microsoft.ML.Tokenizers: NFC normalisation, the added
 /// (special) tokens of tokenizer_config.json split out first, then Qwen2's pre-tokenizer regex, then byte-level BPE.
-/// Builds the prompts of the official pipeline.
+/// Builds the prompts of the official pipeline. Reproduces Hugging Face's ids on the real Qwen3 vocabulary
+/// (../shared/fixtures/qwen3-text-tokenizer: 69 strings, each alone and in both prompt templates).
 /// </summary>
 public sealed partial class Qwen3TextTokenizer
 {
+    private static readonly string[] Files = ["vocab.json", "merges.txt", "tokenizer_config.json"];
+    // Building the real vocabulary's BPE takes a noticeable fraction of a second: once per version of a model's files.
+    private static readonly OnceCache<string, Qwen3TextTokenizer> Loaded = new(StringComparer.Ordinal);
     private readonly BpeTokenizer _bpe;
 
     private Qwen3TextTokenizer(BpeTokenizer bpe) => _bpe = bpe;
@@ -19,6 +24,12 @@ public sealed partial class Qwen3TextTokenizer
     /// <summary>Qwen2's pre-tokenizer: contractions, letter runs with one leading non-letter, single digits, punctuation runs, newlines, spaces.</summary>
     [GeneratedRegex(@"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+")]
     private static partial Regex Qwen2PreTokenizer();
+
+    /// <summary>The tokenizer of a model folder, built on first use and shared by every engine on that folder.</summary>
+    public static Qwen3TextTokenizer ForFolder(string folder) =>
+        Loaded.Get(string.Join("\n", Files.Select(f => FileVersion.Key(Path.Combine(folder, f)))), _ => Load(folder));
+
+    public static void ClearCache() => Loaded.Clear();
 
     public static Qwen3TextTokenizer Load(string folder)
     {
