@@ -143,6 +143,8 @@ function Invoke-Test {
     Invoke-Build
     # The default clone engine's base synthesiser; its tests skip (visibly) where it cannot be installed.
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
+    $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir

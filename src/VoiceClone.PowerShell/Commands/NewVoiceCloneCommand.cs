@@ -136,6 +136,7 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
             ["engine"] = Engine.ToString(), ["output_directory"] = output, ["model_path"] = ModelPath, ["language"] = Language,
             ["temperature"] = Temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), ["device"] = Device.ToString(), ["reference_text"] = ReferenceText, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
             ["id"] = Id, ["force"] = Force.IsPresent.ToString(), ["throttle_limit"] = ThrottleLimit.ToString(),
+            ["precision"] = engine is Qwen3Engine qwen ? qwen.Model.PrecisionSummary : null, // the graphs' precision and element types
         });
         if (engine is Qwen3Engine { DeviceFallback: { } reason })
         {
