@@ -57,19 +57,22 @@ public sealed class Qwen3VariantFolders : IDisposable
 public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutputHelper output) : IClassFixture<Qwen3VariantFolders>
 {
     private const int SamplesPerFrame = 1920; // 24 kHz / 12.5 Hz
+    private const string Float16Summary = "cpu_fp16: float I/O float16, KV cache float16, logits float16";
 
-    private Qwen3Graphs Fp32() => new(Qwen3Model.Load(variants.Fixture));
-    private Qwen3Graphs Variant(string name) => new(Qwen3Model.Load(variants.Folder(name)));
+    /// <summary>A variant's graphs, checked to name their precision and element types as expected; the float32 graphs; the cases.</summary>
+    private (Qwen3Graphs Variant, Qwen3Graphs Fp32, Qwen3FixtureCases Cases) Open(string variant, string precisionSummary)
+    {
+        var graphs = new Qwen3Graphs(Qwen3Model.Load(variants.Folder(variant)));
+        Assert.Equal(precisionSummary, graphs.Model.PrecisionSummary);
+        return (graphs, new Qwen3Graphs(Qwen3Model.Load(variants.Fixture)), new Qwen3FixtureCases(variants.Fixture));
+    }
 
     [SkippableFact]
     public void External_weights_load_beside_their_graphs_and_every_output_is_bit_identical()
     {
-        Qwen3Graphs external = Variant("external"), fp32 = Fp32();
+        var (external, fp32, cases) = Open("external", "cpu_fp32: float I/O float32, KV cache float32, logits float32, external weight files for 8 of 8 graphs");
         // The weights are found beside the graph, not in the working directory.
         Assert.NotEqual(Path.GetFullPath(external.Model.GraphFolder), Path.GetFullPath(Directory.GetCurrentDirectory()));
-        Assert.Equal("cpu_fp32", external.Model.Precision);
-        Assert.Equal("float I/O float32, KV cache float32, logits float32, external weight files for 8 of 8 graphs", external.Model.TensorTypes);
-        var cases = new Qwen3FixtureCases(variants.Fixture);
         Assert.Equal(fp32.SpeakerEmbedding(cases.ReferenceAudio), external.SpeakerEmbedding(cases.ReferenceAudio));
         Assert.Equal(fp32.EncodeReference(cases.ReferenceAudio), external.EncodeReference(cases.ReferenceAudio));
         foreach (string name in Qwen3FixtureCases.GreedyCases)
@@ -100,10 +103,7 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
     [SkippableFact]
     public void Float16_io_speaker_embedding_and_reference_codes_are_what_fp16_rounding_implies()
     {
-        Qwen3Graphs fp16 = Variant("fp16"), fp32 = Fp32();
-        Assert.Equal("cpu_fp16", fp16.Model.Precision);
-        Assert.Equal("float I/O float16, KV cache float16, logits float16", fp16.Model.TensorTypes);
-        var cases = new Qwen3FixtureCases(variants.Fixture);
+        var (fp16, fp32, cases) = Open("fp16", Float16Summary);
         float[] audio = cases.ReferenceAudio, rounded = audio.Select(RoundToHalf).ToArray();
 
         // The graph rounds its input and output to float16 and computes in float32 between: so the embedding must be the
@@ -137,8 +137,7 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
     [MemberData(nameof(GreedyCases))]
     public void Float16_io_greedy_codes_are_identical_wherever_float32_margins_exceed_fp16_rounding(string name)
     {
-        Qwen3Graphs fp16 = Variant("fp16"), fp32 = Fp32();
-        var cases = new Qwen3FixtureCases(variants.Fixture);
+        var (fp16, fp32, cases) = Open("fp16", Float16Summary);
         var expectedChoices = new List<Qwen3Decision>();
         var actualChoices = new List<Qwen3Decision>();
         Qwen3Generation expected = cases.RunGreedy(fp32, name, expectedChoices.Add), actual = cases.RunGreedy(fp16, name, actualChoices.Add);
@@ -173,10 +172,7 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
     [SkippableFact]
     public void Int4_MatMulNBits_graphs_load_and_speak()
     {
-        Qwen3Graphs int4 = Variant("int4"), fp32 = Fp32();
-        Assert.Equal("cpu_int4", int4.Model.Precision);
-        Assert.Equal("float I/O float32, KV cache float32, logits float32, int4 MatMulNBits weights in talker_cache, code_predictor", int4.Model.TensorTypes);
-        var cases = new Qwen3FixtureCases(variants.Fixture);
+        var (int4, fp32, cases) = Open("int4", "cpu_int4: float I/O float32, KV cache float32, logits float32, int4 MatMulNBits weights in talker_cache, code_predictor");
         foreach (string name in Qwen3FixtureCases.GreedyCases)
         {
             Qwen3Generation expected = cases.RunGreedy(fp32, name), actual = cases.RunGreedy(int4, name);
