@@ -32,7 +32,8 @@ internal static class Qwen3Overhead
         float[] audio = WavReader.ReadMono(Path.Combine(fixture, "reference", "ref_audio_24k.wav")).Samples;
         long[] Ids(string key) => cases.GetProperty("token_ids").GetProperty(key).EnumerateArray().Select(x => x.GetInt64()).ToArray();
         var legend = new List<string>();
-        Console.WriteLine($"| precision | run ({repeats} repeats after warm-up, long text) | frames | loop ms | inside Run ms | overhead |");
+        Console.WriteLine($"| precision | run ({repeats} repeats after warm-up, long text) | frames | loop ms | inside Run ms | " +
+            "overhead |");
         Console.WriteLine("|---|---|---|---|---|---|");
         try
         {
@@ -43,10 +44,16 @@ internal static class Qwen3Overhead
                 var xvector = new Qwen3Voice(graphs.SpeakerEmbedding(audio));
                 var icl = xvector with { ReferenceCodes = graphs.EncodeReference(audio), ReferenceTextIds = Ids("ref_prompt") };
                 var generator = new Qwen3Generator(graphs);
-                foreach (var (name, voice, greedy) in new[] { ("greedy, x-vector, streaming", xvector, true), ("greedy, in-context, streaming", icl, true), ("sampled, x-vector, streaming", xvector, false) })
+                var runs = new[]
+                {
+                    ("greedy, x-vector, streaming", xvector, true), ("greedy, in-context, streaming", icl, true),
+                    ("sampled, x-vector, streaming", xvector, false),
+                };
+                foreach (var (name, voice, greedy) in runs)
                 {
                     var sampling = greedy ? new Qwen3SamplingOptions { Temperature = 0 } : new Qwen3SamplingOptions();
-                    Qwen3Generation Once(int seed) => generator.Generate(Ids("long_prompt"), voice, "english", nonStreaming: false, sampling, new SeededUniformSource(seed), 48, CancellationToken.None);
+                    Qwen3Generation Once(int seed) => generator.Generate(Ids("long_prompt"), voice, "english", nonStreaming: false,
+                        sampling, new SeededUniformSource(seed), 48, CancellationToken.None);
                     for (int i = 0; i < 30; i++) Once(i); // warm-up: let tiered compilation reach its optimised code
                     double loop = 0, run = 0;
                     int frames = 0;
@@ -57,7 +64,8 @@ internal static class Qwen3Overhead
                         run += g.LoopRunTime.TotalMilliseconds;
                         frames += g.Codes.Count;
                     }
-                    Console.WriteLine($"| {graphs.Model.Precision} | {name} | {frames / (double)repeats:F1} | {loop / repeats:F1} | {run / repeats:F1} | {(loop - run) / run:P1} |");
+                    Console.WriteLine($"| {graphs.Model.Precision} | {name} | {frames / (double)repeats:F1} | {loop / repeats:F1} | " +
+                        $"{run / repeats:F1} | {(loop - run) / run:P1} |");
                 }
             }
         }

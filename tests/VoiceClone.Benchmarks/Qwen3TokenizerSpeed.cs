@@ -35,7 +35,8 @@ internal static class Qwen3TokenizerSpeed
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| load, first in the process (JIT included) | {firstMs:F0} ms |");
         Console.WriteLine($"| load, again (median of {loads}) | {warmMs[loads / 2]:F0} ms |");
-        Console.WriteLine($"| encode {Sentence.Length} characters ({ids.Length} tokens), median of {rounds} rounds of {encodes} | {encodeUs:F1} µs |");
+        Console.WriteLine($"| encode {Sentence.Length} characters ({ids.Length} tokens), median of {rounds} rounds of {encodes} | " +
+            $"{encodeUs:F1} µs |");
         Console.WriteLine($"| the same as a synthesis prompt | {promptUs:F1} µs |");
         return 0;
     }

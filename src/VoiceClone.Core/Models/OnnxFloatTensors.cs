@@ -31,7 +31,10 @@ public static class OnnxFloatTensors
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>A tensor of <paramref name="type"/> holding <paramref name="data"/>: float32 wraps the array (no copy); float16 converts it into a new buffer.</summary>
+    /// <summary>
+    /// A tensor of <paramref name="type"/> holding <paramref name="data"/>: float32 wraps the array (no copy); float16
+    /// converts it into a new buffer.
+    /// </summary>
     public static OrtValue Create(float[] data, long[] shape, TensorElementType type)
     {
         if (type == TensorElementType.Float) return OrtValue.CreateTensorValueFromMemory(data, shape);
@@ -41,11 +44,12 @@ public static class OnnxFloatTensors
         return OrtValue.CreateTensorValueFromMemory(half, shape);
     }
 
-    /// <summary>Elements <paramref name="offset"/>.. of a float32 or float16 tensor, as float32, into <paramref name="destination"/>.</summary>
+    /// <summary>Elements <paramref name="offset"/>.. of a float32 or float16 tensor, as float32.</summary>
     public static void Read(OrtValue value, TensorElementType type, int offset, Span<float> destination)
     {
         if (type == TensorElementType.Float) value.GetTensorDataAsSpan<float>().Slice(offset, destination.Length).CopyTo(destination);
-        else if (type == TensorElementType.Float16) TensorPrimitives.ConvertToSingle(AsHalf(value, offset, destination.Length), destination);
+        else if (type == TensorElementType.Float16)
+            TensorPrimitives.ConvertToSingle(AsHalf(value, offset, destination.Length), destination);
         else throw Unsupported(type);
     }
 

@@ -32,7 +32,7 @@ internal sealed class Qwen3FixtureCases
 
     public JsonElement Case(string name) => Cases.GetProperty("cases").GetProperty(name);
 
-    /// <summary>A recorded greedy case on <paramref name="graphs"/>, every token choice reported to <paramref name="onDecision"/>.</summary>
+    /// <summary>A recorded greedy case on <paramref name="graphs"/>, each token choice reported to <paramref name="onDecision"/>.</summary>
     public Qwen3Generation RunGreedy(Qwen3Graphs graphs, string name, Action<Qwen3Decision>? onDecision = null)
     {
         JsonElement c = Case(name);
@@ -44,8 +44,9 @@ internal sealed class Qwen3FixtureCases
             ReferenceCodes = icl ? graphs.EncodeReference(ReferenceAudio) : null,
             ReferenceTextIds = icl ? Longs(ids.GetProperty("ref_prompt")) : null,
         };
-        return new Qwen3Generator(graphs) { OnDecision = onDecision }.Generate(Longs(ids.GetProperty(isShort ? "short_prompt" : "long_prompt")), voice,
-            c.GetProperty("language").GetString()!, c.GetProperty("non_streaming_mode").GetBoolean(), new Qwen3SamplingOptions { Temperature = 0 },
-            new RecordedUniformSource([]), MaxFrames, CancellationToken.None);
+        long[] prompt = Longs(ids.GetProperty(isShort ? "short_prompt" : "long_prompt"));
+        return new Qwen3Generator(graphs) { OnDecision = onDecision }.Generate(prompt, voice, c.GetProperty("language").GetString()!,
+            c.GetProperty("non_streaming_mode").GetBoolean(), new Qwen3SamplingOptions { Temperature = 0 }, new RecordedUniformSource([]),
+            MaxFrames, CancellationToken.None);
     }
 }

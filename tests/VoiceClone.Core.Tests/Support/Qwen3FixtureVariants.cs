@@ -25,7 +25,7 @@ public static class Qwen3FixtureVariants
         return null;
     }
 
-    /// <summary>Derives <paramref name="variants"/> of <paramref name="fixture"/> into model folders under <paramref name="root"/> (root/variant).</summary>
+    /// <summary>Derives <paramref name="variants"/> of <paramref name="fixture"/> into model folders root/variant.</summary>
     public static void Derive(string python, string fixture, string root, params string[] variants)
     {
         string script = Path.Combine(AppContext.BaseDirectory, Script);

@@ -70,7 +70,8 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
     [SkippableFact]
     public void External_weights_load_beside_their_graphs_and_every_output_is_bit_identical()
     {
-        var (external, fp32, cases) = Open("external", "cpu_fp32: float I/O float32, KV cache float32, logits float32, external weight files for 8 of 8 graphs");
+        var (external, fp32, cases) = Open("external",
+            "cpu_fp32: float I/O float32, KV cache float32, logits float32, external weight files for 8 of 8 graphs");
         // The weights are found beside the graph, not in the working directory.
         Assert.NotEqual(Path.GetFullPath(external.Model.GraphFolder), Path.GetFullPath(Directory.GetCurrentDirectory()));
         Assert.Equal(fp32.SpeakerEmbedding(cases.ReferenceAudio), external.SpeakerEmbedding(cases.ReferenceAudio));
@@ -108,9 +109,11 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
 
         // The graph rounds its input and output to float16 and computes in float32 between: so the embedding must be the
         // float32 graph's embedding of the rounded audio, rounded once more (at most half a float16 ulp away).
-        float[] embedding = fp16.SpeakerEmbedding(audio), ofRounded = fp32.SpeakerEmbedding(rounded), unrounded = fp32.SpeakerEmbedding(audio);
+        float[] embedding = fp16.SpeakerEmbedding(audio), ofRounded = fp32.SpeakerEmbedding(rounded);
+        float[] unrounded = fp32.SpeakerEmbedding(audio);
         double worstUlps = embedding.Zip(ofRounded, (a, b) => Math.Abs(a - b) / Ulp(b)).Max();
-        output.WriteLine($"speaker embedding: {worstUlps:F2} float16 ulps from the rounded input's; vs unrounded input max abs {MaxAbsDifference(embedding, unrounded):E2} " +
+        output.WriteLine($"speaker embedding: {worstUlps:F2} float16 ulps from the rounded input's; " +
+            $"vs unrounded input max abs {MaxAbsDifference(embedding, unrounded):E2} " +
             $"(largest value {unrounded.Max(Math.Abs):F2}), cosine {Cosine(embedding, unrounded):F6}");
         Assert.True(worstUlps <= 0.5, $"{worstUlps} ulps");
         // The input's own rounding moves a random-weight ECAPA-TDNN a little; the direction of the embedding stays.
@@ -140,23 +143,25 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
         var (fp16, fp32, cases) = Open("fp16", Float16Summary);
         var expectedChoices = new List<Qwen3Decision>();
         var actualChoices = new List<Qwen3Decision>();
-        Qwen3Generation expected = cases.RunGreedy(fp32, name, expectedChoices.Add), actual = cases.RunGreedy(fp16, name, actualChoices.Add);
+        Qwen3Generation expected = cases.RunGreedy(fp32, name, expectedChoices.Add);
+        Qwen3Generation actual = cases.RunGreedy(fp16, name, actualChoices.Add);
 
         int compared = Math.Min(expectedChoices.Count, actualChoices.Count);
         int diverged = Enumerable.Range(0, compared).FirstOrDefault(i => expectedChoices[i].Chosen != actualChoices[i].Chosen, -1);
         int firstClose = expectedChoices.FindIndex(d => d.Margin <= 2 * Ulp(d.Best));
         int agreed = diverged < 0 ? compared : diverged;
         int sameFrames = expected.Codes.Zip(actual.Codes).TakeWhile(p => p.First.SequenceEqual(p.Second)).Count();
-        output.WriteLine($"{name}: {agreed} of {expectedChoices.Count} choices and {sameFrames} of {expected.Codes.Count} frames identical; " +
+        Qwen3Decision at = diverged >= 0 ? expectedChoices[diverged] : default;
+        output.WriteLine($"{name}: {agreed} of {expectedChoices.Count} choices and {sameFrames} of {expected.Codes.Count} frames " +
+            "identical; " +
             $"first choice within 2 fp16 ulps at {firstClose}; " + (diverged < 0 ? "no divergence"
-                : $"diverged at frame {expectedChoices[diverged].Frame} group {expectedChoices[diverged].Group}, float32 margin {expectedChoices[diverged].Margin:E2} " +
-                  $"= {expectedChoices[diverged].Margin / Ulp(expectedChoices[diverged].Best):F2} ulps") +
+                : $"diverged at frame {at.Frame} group {at.Group}, float32 margin {at.Margin:E2} = {at.Margin / Ulp(at.Best):F2} ulps") +
             $"; frames {expected.Codes.Count} -> {actual.Codes.Count}, stop {actual.StopReason}");
 
         if (diverged >= 0)
         {
-            Assert.True(expectedChoices[diverged].Margin <= 2 * Ulp(expectedChoices[diverged].Best),
-                $"the float16 run chose differently at choice {diverged}, where float32's margin {expectedChoices[diverged].Margin} exceeds two float16 ulps");
+            Assert.True(at.Margin <= 2 * Ulp(at.Best),
+                $"the float16 run chose differently at choice {diverged}, where float32's margin {at.Margin} exceeds two float16 ulps");
         }
         else
         {
@@ -172,7 +177,8 @@ public sealed class Qwen3PrecisionTests(Qwen3VariantFolders variants, ITestOutpu
     [SkippableFact]
     public void Int4_MatMulNBits_graphs_load_and_speak()
     {
-        var (int4, fp32, cases) = Open("int4", "cpu_int4: float I/O float32, KV cache float32, logits float32, int4 MatMulNBits weights in talker_cache, code_predictor");
+        var (int4, fp32, cases) = Open("int4",
+            "cpu_int4: float I/O float32, KV cache float32, logits float32, int4 MatMulNBits weights in talker_cache, code_predictor");
         foreach (string name in Qwen3FixtureCases.GreedyCases)
         {
             Qwen3Generation expected = cases.RunGreedy(fp32, name), actual = cases.RunGreedy(int4, name);

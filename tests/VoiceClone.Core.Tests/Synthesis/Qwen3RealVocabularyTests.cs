@@ -42,7 +42,10 @@ public sealed class Qwen3RealVocabularyTests(ITestOutputHelper output)
     {
         long[] expected = c.GetProperty(key).EnumerateArray().Select(x => x.GetInt64()).ToArray();
         if (!expected.SequenceEqual(ours))
-            failures.Add($"{key} of {JsonSerializer.Serialize(text)}: expected [{string.Join(",", expected)}], got [{string.Join(",", ours)}]");
+        {
+            failures.Add($"{key} of {JsonSerializer.Serialize(text)}: expected [{string.Join(",", expected)}], " +
+                $"ours [{string.Join(",", ours)}]");
+        }
     }
 
     [SkippableFact]

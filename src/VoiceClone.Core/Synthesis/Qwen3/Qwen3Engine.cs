@@ -56,8 +56,12 @@ public sealed partial class Qwen3Engine : IVoiceCloneEngine
         }
         ModelName = $"Qwen3-TTS:{name}";
         ParameterCount = CountParameters(_graphs.Model.GraphFolder);
-        log.Information("Qwen TTS model {Name} ready on {Device}: precision {Precision} ({TensorTypes}), ONNX Runtime {Version}, {Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
-            name, _graphs.Model.Device, _graphs.Model.Precision, _graphs.Model.TensorTypes, OrtEnv.Instance().GetVersionString(), ParameterCount, _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
+        Qwen3Model model = _graphs.Model;
+        log.Information("Qwen TTS model {Name} ready on {Device}: precision {Precision} ({TensorTypes}), ONNX Runtime {Version}, " +
+            "{Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), " +
+            "graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
+            name, model.Device, model.Precision, model.TensorTypes, OrtEnv.Instance().GetVersionString(), ParameterCount, model.GraphFolder,
+            model.Hidden, model.PastInputs / 2);
     }
 
     /// <summary>The weights summed over the graphs, or -1 when a graph's protobuf cannot be read for counting (the model still runs).</summary>

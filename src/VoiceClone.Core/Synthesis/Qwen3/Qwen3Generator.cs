@@ -12,7 +12,7 @@ public sealed record Qwen3Generation(List<long[]> Codes, string StopReason, floa
     public double OverheadFraction => LoopRunTime.TotalSeconds > 0 ? (LoopTime - LoopRunTime).TotalSeconds / LoopRunTime.TotalSeconds : 0;
 }
 
-/// <summary>One token choice: its frame, its code group (0: the talker's), the chosen id, the best score and how far it led the second.</summary>
+/// <summary>One token choice: frame, code group (0: the talker's), chosen id, best score and its lead over the second best.</summary>
 public readonly record struct Qwen3Decision(int Frame, int Group, int Chosen, double Best, double Margin)
 {
     public static Qwen3Decision Of(int frame, int group, int chosen, ReadOnlySpan<double> scores)

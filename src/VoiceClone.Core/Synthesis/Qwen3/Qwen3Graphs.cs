@@ -34,7 +34,8 @@ public sealed class Qwen3Graphs(Qwen3Model model)
     /// <summary>codec_embed(c0) + sum of the code predictor's embeddings of c1..c15: the next talker input for a frame.</summary>
     public float[] EmbedFrame(long[] codes) => RunSingle(model.ResidualEmbed, Long(codes, [1, codes.Length]));
 
-    public float[] SpeakerEmbedding(float[] audio24k) => RunSingle(model.SpeakerEncoder, Float(model.SpeakerEncoder, audio24k, [1, audio24k.Length]));
+    public float[] SpeakerEmbedding(float[] audio24k) =>
+        RunSingle(model.SpeakerEncoder, Float(model.SpeakerEncoder, audio24k, [1, audio24k.Length]));
 
     /// <summary>
     /// The code predictor for one frame: <see cref="PredictGroup"/> is called once per group with the same hidden state and
@@ -149,7 +150,8 @@ public sealed class Qwen3Graphs(Qwen3Model model)
     }
 
     /// <summary>A tensor for the first input of <paramref name="session"/>, in that input's element type.</summary>
-    private OrtValue Float(InferenceSession session, float[] data, long[] shape) => OnnxFloatTensors.Create(data, shape, InputType(session, 0));
+    private OrtValue Float(InferenceSession session, float[] data, long[] shape) =>
+        OnnxFloatTensors.Create(data, shape, InputType(session, 0));
 
     private static OrtValue Long(long[] data, long[] shape) => OrtValue.CreateTensorValueFromMemory(data, shape);
 }

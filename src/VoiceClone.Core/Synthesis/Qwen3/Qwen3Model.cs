@@ -161,7 +161,10 @@ public sealed class Qwen3Model
                     "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}", device == ComputeDevice.Cuda ? "requested" : "preferred (-Device Auto)", fallback);
         }
         sessions ??= GraphNames.ToDictionary(g => g, g => OnnxSessionCache.Get(Path.Combine(graphFolder, g + ".onnx")));
-        var model = new Qwen3Model(folder, graphFolder, config, sessions, scans) { Device = fallback is null && device != ComputeDevice.Cpu ? "cuda" : "cpu", DeviceFallback = fallback };
+        var model = new Qwen3Model(folder, graphFolder, config, sessions, scans)
+        {
+            Device = fallback is null && device != ComputeDevice.Cpu ? "cuda" : "cpu", DeviceFallback = fallback,
+        };
         model.Validate();
         return model;
     }

@@ -39,7 +39,8 @@ public sealed class Qwen3TalkerCache : IDisposable
     }
 
     // Pinned (on the pinned object heap) so that an address taken once stays valid for every step.
-    private byte[][] Allocate() => Enumerable.Range(0, _model.PastInputs).Select(_ => GC.AllocateUninitializedArray<byte>(_capacity * _rowBytes, pinned: true)).ToArray();
+    private byte[][] Allocate() => Enumerable.Range(0, _model.PastInputs)
+        .Select(_ => GC.AllocateUninitializedArray<byte>(_capacity * _rowBytes, pinned: true)).ToArray();
 
     /// <summary>Tokens held so far.</summary>
     public int Length => _length;

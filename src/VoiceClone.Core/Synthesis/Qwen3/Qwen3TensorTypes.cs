@@ -11,9 +11,11 @@ namespace VoiceClone.Core.Synthesis.Qwen3;
 /// </summary>
 internal static class Qwen3TensorTypes
 {
-    public static TensorElementType[] Inputs(InferenceSession session) => session.InputMetadata.Values.Select(m => m.ElementDataType).ToArray();
+    public static TensorElementType[] Inputs(InferenceSession session) =>
+        session.InputMetadata.Values.Select(m => m.ElementDataType).ToArray();
 
-    public static TensorElementType[] Outputs(InferenceSession session) => session.OutputMetadata.Values.Select(m => m.ElementDataType).ToArray();
+    public static TensorElementType[] Outputs(InferenceSession session) =>
+        session.OutputMetadata.Values.Select(m => m.ElementDataType).ToArray();
 
     /// <summary>What makes the graphs unusable for their element types, or null when every type is one this client handles.</summary>
     public static string? Unsupported(Qwen3Model model)
@@ -24,7 +26,8 @@ internal static class Qwen3TensorTypes
             foreach (var (name, metadata) in session.InputMetadata.Concat(session.OutputMetadata))
             {
                 TensorElementType type = metadata.ElementDataType;
-                if (type != TensorElementType.Int64 && !OnnxFloatTensors.IsSupported(type)) problems.Add($"{graph} {name} is {OnnxFloatTensors.Name(type)}");
+                if (type != TensorElementType.Int64 && !OnnxFloatTensors.IsSupported(type))
+                    problems.Add($"{graph} {name} is {OnnxFloatTensors.Name(type)}");
             }
         }
         // Presents are written straight into the buffers the next step reads as pasts, so each pair must share a type.
@@ -32,10 +35,13 @@ internal static class Qwen3TensorTypes
         for (int i = 0; i < Math.Min(pasts.Length, presents.Length); i++)
         {
             if (pasts[i] != presents[i])
-                problems.Add($"talker_cache present {i} is {OnnxFloatTensors.Name(presents[i])} but past {i} is {OnnxFloatTensors.Name(pasts[i])}");
+            {
+                string present = OnnxFloatTensors.Name(presents[i]), past = OnnxFloatTensors.Name(pasts[i]);
+                problems.Add($"talker_cache present {i} is {present} but past {i} is {past}");
+            }
         }
         return problems.Count == 0 ? null
-            : $"element types this module cannot use ({string.Join("; ", problems)}); float32 and float16 values and int64 ids are supported";
+            : $"element types this module cannot use ({string.Join("; ", problems)}); float32 and float16 values and int64 ids work";
     }
 
     /// <summary>E.g. "float I/O float16, KV cache float16, logits float16, int4 MatMulNBits weights in talker_cache".</summary>
