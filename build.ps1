@@ -148,6 +148,8 @@ function Invoke-Test {
     $null = Invoke-Build
     # The default clone engine's base synthesiser; its tests skip (visibly) where it cannot be installed.
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
+    $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir
@@ -288,7 +290,8 @@ function Invoke-Bench {
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
     $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
     $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'qwen-overhead') {
+    $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py' # qwen-overhead's float16 and int4 rows
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'qwen-overhead', 'qwen-tokenizer') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

@@ -69,6 +69,7 @@ switch (args.FirstOrDefault())
     }
     case "qwen-overhead":
         return Qwen3Overhead.Run(Path.Combine(shared, "fixtures", "qwen3-tts-tiny"));
+    case "qwen-tokenizer": return Qwen3TokenizerSpeed.Run(Path.Combine(shared, "fixtures", "qwen3-text-tokenizer"));
     case "clone":
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":

@@ -45,7 +45,9 @@ public sealed class CloneService
                 $"The clone id '{settings.Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
         }
         IVoiceEngine engine = settings.Engine == CloneEngine.Qwen3 ? Qwen3(settings) : Default(settings);
-        var runLog = new RunLog("New-VoiceClone", RunParameters(settings));
+        Dictionary<string, string?> parameters = RunParameters(settings);
+        parameters["precision"] = (engine as Qwen3Engine)?.Model.PrecisionSummary; // the graphs' precision and element types
+        var runLog = new RunLog("New-VoiceClone", parameters);
         string? fallback = (engine as Qwen3Engine)?.DeviceFallback;
         // CUDA was wanted and is not there: a retry on another device, recorded in the run log.
         if (fallback is not null) runLog.Retry("engine", 1, "cpu_fallback", fallback, 0, "running on cpu");

@@ -9,7 +9,7 @@ namespace VoiceClone.Core.Runtime;
 
 /// <summary>
 /// The module's one owner of warm state: where models and logs are, the ONNX sessions, loaded emotion models, prepared
-/// references, the default engine's base voices and the Qwen3 engines (with their computed voices). Each capability has
+/// references, the default engine's base voices, the Qwen3 engines (with their computed voices) and tokenizers. Each capability has
 /// one entry point here (<see cref="Analysis"/>, <see cref="Emotion"/>, <see cref="Cloning"/>, <see cref="Profiles"/>,
 /// <see cref="Installer"/>, <see cref="Fingerprints"/>); <see cref="Dispose"/> releases everything at once. Thread-safe:
 /// every runspace of the process shares one.
@@ -18,6 +18,7 @@ public sealed class VoiceCloneRuntime : IDisposable
 {
     private readonly OnceCache<string, EmotionModel> _emotionModels = new(StringComparer.Ordinal);
     private readonly OnceCache<Qwen3EngineOptions, Qwen3Engine> _qwen3Engines = new();
+    private readonly Qwen3Tokenizers _qwen3Tokenizers = new();
     private const string ShippedEmotionModel = "emotion/" + EmotionModel.MetadataFile;
     private int _disposed;
 
@@ -62,13 +63,14 @@ public sealed class VoiceCloneRuntime : IDisposable
 
     /// <summary>One Qwen3 engine per model folder and options, shared by every call (its voices stay computed).</summary>
     internal Qwen3Engine Qwen3Engine(Qwen3EngineOptions options) =>
-        _qwen3Engines.Get(options with { ModelFolder = Path.GetFullPath(options.ModelFolder) }, o => new Qwen3Engine(o, Sessions));
+        _qwen3Engines.Get(options with { ModelFolder = Path.GetFullPath(options.ModelFolder) }, o => new Qwen3Engine(o, Sessions, _qwen3Tokenizers));
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Logs.Write(ModuleLogLevel.Debug, "module", $"Releasing {Sessions.Count} model session(s) and every cache; flushing logs");
         _qwen3Engines.Clear();
+        _qwen3Tokenizers.Clear();
         _emotionModels.Clear();
         References.Clear();
         Sessions.Dispose();

@@ -41,6 +41,8 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.Equal("Qwen3", fingerprint.RootElement.GetProperty("engine").GetString());
         Assert.Equal(24000, fingerprint.RootElement.GetProperty("audio").GetProperty("sample_rate_hz").GetInt32());
         using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", first.Properties["RunId"].Value + ".json")));
+        Assert.Equal("cpu_fp32: float I/O float32, KV cache float32, logits float32",
+            run.RootElement.GetProperty("parameters").GetProperty("precision").GetString());
         JsonElement work = run.RootElement.GetProperty("compute").GetProperty("work");
         Assert.True(work.GetProperty("frames").GetDouble() > 0);
         Assert.Equal(16 * work.GetProperty("frames").GetDouble(), work.GetProperty("tokens").GetDouble());

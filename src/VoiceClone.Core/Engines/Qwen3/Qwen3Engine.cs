@@ -42,7 +42,7 @@ public sealed partial class Qwen3Engine : IVoiceEngine
     private readonly Qwen3TextTokenizer _tokenizer;
     private readonly OnceCache<string, Qwen3Voice> _voices = new();
 
-    public Qwen3Engine(Qwen3EngineOptions options, OnnxSessions sessions)
+    public Qwen3Engine(Qwen3EngineOptions options, OnnxSessions sessions, Qwen3Tokenizers tokenizers)
     {
         _options = options;
         var log = ModuleLog.For(Qwen3Model.Source);
@@ -51,7 +51,7 @@ public sealed partial class Qwen3Engine : IVoiceEngine
         _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder, sessions, options.Device));
         try
         {
-            _tokenizer = Qwen3TextTokenizer.Load(_graphs.Model.Folder);
+            _tokenizer = tokenizers.ForFolder(_graphs.Model.Folder); // one per model, shared by engines with other options
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException or FormatException or ArgumentException or KeyNotFoundException or InvalidOperationException)
         {
@@ -60,8 +60,12 @@ public sealed partial class Qwen3Engine : IVoiceEngine
         }
         ModelName = $"Qwen3-TTS:{name}";
         ParameterCount = CountParameters(_graphs.Model.GraphFolder);
-        log.Information("Qwen TTS model {Name} ready on {Device}: ONNX Runtime {Version}, {Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
-            name, _graphs.Model.Device, OrtEnv.Instance().GetVersionString(), ParameterCount, _graphs.Model.GraphFolder, _graphs.Model.Hidden, _graphs.Model.PastInputs / 2);
+        Qwen3Model model = _graphs.Model;
+        log.Information("Qwen TTS model {Name} ready on {Device}: precision {Precision} ({TensorTypes}), ONNX Runtime {Version}, " +
+            "{Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), " +
+            "graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
+            name, model.Device, model.Precision, model.TensorTypes, OrtEnv.Instance().GetVersionString(), ParameterCount, model.GraphFolder,
+            model.Hidden, model.PastInputs / 2);
     }
 
     /// <summary>The weights summed over the graphs, or -1 when a graph's protobuf cannot be read for counting (the model still runs).</summary>
@@ -83,6 +87,7 @@ public sealed partial class Qwen3Engine : IVoiceEngine
     public long ParameterCount { get; }
     public string Device => _graphs.Model.Device;
     public Qwen3Model Model => _graphs.Model;
+    internal Qwen3TextTokenizer Tokenizer => _tokenizer;
     /// <summary>Why CUDA was asked for but CPU is used; null when nothing fell back.</summary>
     public string? DeviceFallback => _graphs.Model.DeviceFallback;
 

@@ -12,6 +12,16 @@ public sealed record Qwen3Generation(List<long[]> Codes, string StopReason, floa
     public double OverheadFraction => LoopRunTime.TotalSeconds > 0 ? (LoopTime - LoopRunTime).TotalSeconds / LoopRunTime.TotalSeconds : 0;
 }
 
+/// <summary>One token choice: frame, code group (0: the talker's), chosen id, best score and its lead over the second best.</summary>
+public readonly record struct Qwen3Decision(int Frame, int Group, int Chosen, double Best, double Margin)
+{
+    public static Qwen3Decision Of(int frame, int group, int chosen, ReadOnlySpan<double> scores)
+    {
+        var (best, margin) = Qwen3Sampler.TopTwo(scores);
+        return new Qwen3Decision(frame, group, chosen, best, margin);
+    }
+}
+
 /// <summary>
 /// Qwen3-TTS generation: talker prefill, then per frame the group-0 code from the talker (repetition penalty, EOS
 /// masked for the first steps, control ids suppressed), codes 1..15 from the code predictor, and the next input
@@ -20,6 +30,9 @@ public sealed record Qwen3Generation(List<long[]> Codes, string StopReason, floa
 /// </summary>
 public sealed class Qwen3Generator(Qwen3Graphs graphs)
 {
+    /// <summary>Called for every token chosen, with the top-2 margin of the scores it came from (diagnostics; none when null).</summary>
+    public Action<Qwen3Decision>? OnDecision { get; init; }
+
     public Qwen3Generation Generate(long[] inputIds, Qwen3Voice voice, string language, bool nonStreaming,
         Qwen3SamplingOptions sampling, IUniformSource uniforms, int maxFrames, CancellationToken cancellation)
     {
@@ -43,9 +56,10 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
                 cancellation.ThrowIfCancellationRequested();
                 ProcessGroupZero(scores, c, seen, step, sampling);
                 int code0 = sampling.Greedy ? Qwen3Sampler.ArgMax(scores) : Qwen3Sampler.Sample(scores, sampling.Temperature, sampling.TopK, Uniform());
+                OnDecision?.Invoke(Qwen3Decision.Of(step, 0, code0, scores));
                 if (code0 == c.CodecEos) { stop = "eos"; break; }
                 seen.Add(code0);
-                long[] frame = PredictRemainingCodes(hidden, code0, sampling, Uniform);
+                long[] frame = PredictRemainingCodes(step, hidden, code0, sampling, Uniform);
                 codes.Add(frame);
                 if (step == maxFrames - 1) break; // the budget is spent: no next input is needed
 
@@ -76,7 +90,7 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
         for (int id = c.CodebookSize; id < scores.Length; id++) if (id != c.CodecEos) scores[id] = double.NegativeInfinity;
     }
 
-    private long[] PredictRemainingCodes(float[] hidden, int code0, Qwen3SamplingOptions sampling, Func<double> uniform)
+    private long[] PredictRemainingCodes(int step, float[] hidden, int code0, Qwen3SamplingOptions sampling, Func<double> uniform)
     {
         int groups = graphs.Model.Config.CodeGroups, codebook = graphs.Model.Config.CodebookSize;
         var frame = new long[groups];
@@ -87,6 +101,7 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
         {
             predictor.PredictGroup(j, row);
             frame[j] = sampling.Greedy ? Qwen3Sampler.ArgMax(row) : Qwen3Sampler.Sample(row, sampling.SubtalkerTemperature, sampling.SubtalkerTopK, uniform());
+            OnDecision?.Invoke(Qwen3Decision.Of(step, j, (int)frame[j], row));
         }
         return frame;
     }

@@ -1,15 +1,26 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Engines.Qwen3;
 
 /// <summary>
-/// Typed calls into the eight graphs. Input and output names come from each session's metadata; tensors are
-/// OrtValues over managed arrays (no copies in), and the time spent inside Run is summed for the overhead figure.
+/// Typed calls into the eight graphs. Input and output names and element types come from each session's metadata;
+/// float32 tensors are OrtValues over managed arrays (no copies in), float16 ones are converted at the boundary
+/// (<see cref="OnnxFloatTensors"/>), and the time spent inside Run is summed for the overhead figure.
 /// </summary>
 public sealed class Qwen3Graphs(Qwen3Model model)
 {
     private long _runTicks;
+    private readonly Dictionary<InferenceSession, (TensorElementType[] Inputs, TensorElementType[] Outputs)> _types =
+        model.Sessions.Values.Distinct().ToDictionary(s => s, s => (Qwen3TensorTypes.Inputs(s), Qwen3TensorTypes.Outputs(s)));
+
+    /// <summary>The element type of input <paramref name="index"/> of <paramref name="session"/>.</summary>
+    internal TensorElementType InputType(InferenceSession session, int index) => _types[session].Inputs[index];
+
+    /// <summary>The element type of output <paramref name="index"/> of <paramref name="session"/>.</summary>
+    internal TensorElementType OutputType(InferenceSession session, int index) => _types[session].Outputs[index];
 
     public Qwen3Model Model => model;
 
@@ -23,7 +34,8 @@ public sealed class Qwen3Graphs(Qwen3Model model)
     /// <summary>codec_embed(c0) + sum of the code predictor's embeddings of c1..c15: the next talker input for a frame.</summary>
     public float[] EmbedFrame(long[] codes) => RunSingle(model.ResidualEmbed, Long(codes, [1, codes.Length]));
 
-    public float[] SpeakerEmbedding(float[] audio24k) => RunSingle(model.SpeakerEncoder, Float(audio24k, [1, audio24k.Length]));
+    public float[] SpeakerEmbedding(float[] audio24k) =>
+        RunSingle(model.SpeakerEncoder, Float(model.SpeakerEncoder, audio24k, [1, audio24k.Length]));
 
     /// <summary>
     /// The code predictor for one frame: <see cref="PredictGroup"/> is called once per group with the same hidden state and
@@ -33,11 +45,14 @@ public sealed class Qwen3Graphs(Qwen3Model model)
     {
         private readonly Qwen3Graphs _graphs;
         private readonly OrtValue[] _inputs;
+        private readonly TensorElementType _logitsType;
 
         internal CodePredictorFrame(Qwen3Graphs graphs, float[] talkerHidden, long[] codes)
         {
             _graphs = graphs;
-            _inputs = [Float(talkerHidden, [1, talkerHidden.Length]), Long(codes, [1, codes.Length])];
+            InferenceSession predictor = graphs.Model.CodePredictor;
+            _inputs = [graphs.Float(predictor, talkerHidden, [1, talkerHidden.Length]), Long(codes, [1, codes.Length])];
+            _logitsType = graphs.OutputType(predictor, 0);
         }
 
         /// <summary>Copies the logits predicting code <paramref name="group"/> (1-based group, row group-1) into <paramref name="row"/>.</summary>
@@ -45,8 +60,7 @@ public sealed class Qwen3Graphs(Qwen3Model model)
         {
             using var outputs = _graphs.Run(_graphs.Model.CodePredictor, _inputs);
             int width = (int)outputs[0].GetTensorTypeAndShape().Shape[2]; // exports may pad rows past the codebook
-            ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>().Slice((group - 1) * width, row.Length);
-            for (int k = 0; k < row.Length; k++) row[k] = logits[k];
+            OnnxFloatTensors.Read(outputs[0], _logitsType, (group - 1) * width, row);
         }
 
         public void Dispose()
@@ -66,7 +80,7 @@ public sealed class Qwen3Graphs(Qwen3Model model)
         {
             var block = new float[chunk];
             Array.Copy(audio24k, start, block, 0, Math.Min(chunk, audio24k.Length - start));
-            using var input = Float(block, [1, 1, chunk]);
+            using var input = Float(model.TokEncoder, block, [1, 1, chunk]);
             using var outputs = Run(model.TokEncoder, [input]);
             long[] shape = outputs[0].GetTensorTypeAndShape().Shape;
             ReadOnlySpan<long> codes = outputs[0].GetTensorDataAsSpan<long>();
@@ -90,9 +104,9 @@ public sealed class Qwen3Graphs(Qwen3Model model)
             for (int i = 0; i < block; i++) frames[start + i % n].CopyTo(codes, i * groups);
             using var input = Long(codes, [1, block, groups]);
             using var outputs = Run(model.TokDecoder, [input]);
-            ReadOnlySpan<float> samples = outputs[0].GetTensorDataAsSpan<float>();
+            float[] samples = OnnxFloatTensors.ToArray(outputs[0], OutputType(model.TokDecoder, 0));
             int perFrame = samples.Length / block;
-            wave.AddRange(samples[..(n * perFrame)]);
+            wave.AddRange(samples.AsSpan(0, n * perFrame));
         }
         return wave.ToArray();
     }
@@ -117,7 +131,7 @@ public sealed class Qwen3Graphs(Qwen3Model model)
     {
         using (input)
         using (var outputs = Run(session, [input]))
-            return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            return OnnxFloatTensors.ToArray(outputs[0], OutputType(session, 0));
     }
 
     private readonly RunOptions _runOptions = new();
@@ -135,6 +149,9 @@ public sealed class Qwen3Graphs(Qwen3Model model)
         }
     }
 
-    private static OrtValue Float(float[] data, long[] shape) => OrtValue.CreateTensorValueFromMemory(data, shape);
+    /// <summary>A tensor for the first input of <paramref name="session"/>, in that input's element type.</summary>
+    private OrtValue Float(InferenceSession session, float[] data, long[] shape) =>
+        OnnxFloatTensors.Create(data, shape, InputType(session, 0));
+
     private static OrtValue Long(long[] data, long[] shape) => OrtValue.CreateTensorValueFromMemory(data, shape);
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using VoiceClone.Core.Models;
 using VoiceClone.Core.Telemetry;
 
@@ -6,7 +7,8 @@ namespace VoiceClone.Core.Engines.Qwen3;
 
 /// <summary>
 /// A Qwen3-TTS Base model in the onnx-community layout: config.json and the Qwen2 tokenizer files in the model folder,
-/// the eight graphs in a precision folder (cpu_fp32, cpu_fp16, cpu_int4, cuda_*) or beside them. Sizes are read from
+/// the eight graphs in a precision folder (cpu_fp32, cpu_fp16, cpu_int4, cuda_*) or beside them, each with the external
+/// data files (.onnx_data) it names. Sizes and element types (float32 or float16 at each input and output) are read from
 /// the graphs' metadata; sessions come from the runtime's warm session store.
 /// </summary>
 public sealed class Qwen3Model
@@ -16,7 +18,8 @@ public sealed class Qwen3Model
     public static readonly string[] FolderFiles = ["config.json", "vocab.json", "merges.txt", "tokenizer_config.json"];
     public static readonly string[] PrecisionFolders = ["cpu_fp32", "cpu_fp16", "cpu_int4", "cuda_fp32", "cuda_fp16", "cuda_int4"];
 
-    private Qwen3Model(string folder, string graphFolder, Qwen3Config config, Dictionary<string, InferenceSession> sessions)
+    private Qwen3Model(string folder, string graphFolder, Qwen3Config config, Dictionary<string, InferenceSession> sessions,
+        IReadOnlyDictionary<string, OnnxFileScan> scans)
     {
         Folder = folder;
         GraphFolder = graphFolder;
@@ -36,6 +39,9 @@ public sealed class Qwen3Model
         HeadDim = Dimension(past[0], 3, "talker past head size");
         DecoderFrames = Dimension(TokDecoder.InputMetadata.Values.First(), 1, "tok_decoder frames");
         EncoderChunkSamples = Dimension(TokEncoder.InputMetadata.Values.First(), 2, "tok_encoder samples");
+        Precision = graphFolder == folder ? "graphs beside config.json" : Path.GetFileName(graphFolder);
+        Sessions = sessions;
+        TensorTypes = Qwen3TensorTypes.Describe(this, scans);
     }
 
     public string Folder { get; }
@@ -49,6 +55,14 @@ public sealed class Qwen3Model
     public InferenceSession SpeakerEncoder { get; }
     public InferenceSession TokEncoder { get; }
     public InferenceSession TokDecoder { get; }
+    /// <summary>The graphs by name (<see cref="GraphNames"/>).</summary>
+    public IReadOnlyDictionary<string, InferenceSession> Sessions { get; }
+    /// <summary>The precision folder the graphs came from (cpu_fp32, cpu_fp16, cpu_int4, cuda_...).</summary>
+    public string Precision { get; }
+    /// <summary>Element types at the graphs' boundaries, KV cache, logits, int4 and external weights, in words (for logs).</summary>
+    public string TensorTypes { get; }
+    /// <summary>"precision: tensor types", as the load log line and the run log give it.</summary>
+    public string PrecisionSummary => $"{Precision}: {TensorTypes}";
     public int Hidden { get; }
     /// <summary>KV-cache inputs of the talker after inputs_embeds, position_ids, attention_mask (2 per layer).</summary>
     public int PastInputs { get; }
@@ -60,16 +74,36 @@ public sealed class Qwen3Model
     public int EncoderChunkSamples { get; }
     public const int SampleRateHz = 24000;
 
-    /// <summary>The graph folder for a model folder, or the files that are missing (all of them named, for the error).</summary>
-    public static (string? GraphFolder, List<string> Missing) Locate(string folder)
+    /// <summary>
+    /// The graph folder for a model folder, or the files that are missing (all of them named, for the error): the text
+    /// files, the eight graphs, and every external data file a present graph names. <paramref name="scans"/> holds what
+    /// each readable graph file names and uses.
+    /// </summary>
+    public static (string? GraphFolder, List<string> Missing) Locate(string folder, out Dictionary<string, OnnxFileScan> scans)
     {
         string[] candidates = [folder, .. PrecisionFolders.Select(p => Path.Combine(folder, p))];
         string graphs = candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "talker_cache.onnx")))
             ?? candidates.Skip(1).FirstOrDefault(Directory.Exists)
             ?? candidates[1];
-        var missing = FolderFiles.Select(f => Path.Combine(folder, f))
-            .Concat(GraphNames.Select(g => Path.Combine(graphs, g + ".onnx")))
-            .Where(f => !File.Exists(f)).Select(f => Path.GetRelativePath(folder, f)).ToList();
+        scans = [];
+        var required = FolderFiles.Select(f => Path.Combine(folder, f)).ToList();
+        foreach (string graph in GraphNames)
+        {
+            string path = Path.Combine(graphs, graph + ".onnx");
+            required.Add(path);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                OnnxFileScan scan = OnnxFileScan.Read(path);
+                scans[graph] = scan;
+                required.AddRange(scan.ExternalDataFiles.Select(data => Path.Combine(graphs, data)));
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or UnauthorizedAccessException)
+            {
+                // Not a readable protobuf: loading it reports the damaged file.
+            }
+        }
+        var missing = required.Where(f => !File.Exists(f)).Select(f => Path.GetRelativePath(folder, f)).ToList();
         return (missing.Count == 0 ? graphs : null, missing);
     }
 
@@ -85,7 +119,7 @@ public sealed class Qwen3Model
     public static Qwen3Model Load(string folder, OnnxSessions sessionStore, ComputeDevice device = ComputeDevice.Cpu)
     {
         folder = Path.GetFullPath(folder);
-        var (graphFolder, missing) = Locate(folder);
+        var (graphFolder, missing) = Locate(folder, out var scans);
         if (graphFolder is null)
         {
             string list = string.Join(", ", missing);
@@ -127,7 +161,10 @@ public sealed class Qwen3Model
                     "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}", device == ComputeDevice.Cuda ? "requested" : "preferred (device Auto)", fallback);
         }
         sessions ??= GraphNames.ToDictionary(g => g, g => sessionStore.Get(Path.Combine(graphFolder, g + ".onnx")));
-        var model = new Qwen3Model(folder, graphFolder, config, sessions) { Device = fallback is null && device != ComputeDevice.Cpu ? "cuda" : "cpu", DeviceFallback = fallback };
+        var model = new Qwen3Model(folder, graphFolder, config, sessions, scans)
+        {
+            Device = fallback is null && device != ComputeDevice.Cpu ? "cuda" : "cpu", DeviceFallback = fallback,
+        };
         model.Validate();
         return model;
     }
@@ -144,6 +181,7 @@ public sealed class Qwen3Model
         if (groups != Config.CodeGroups) throw Mismatch($"residual_embed takes {groups} code groups but config.json says {Config.CodeGroups}");
         if (Dimension(SpeakerEncoder.OutputMetadata.Values.First(), 1, "speaker embedding") != Hidden)
             throw Mismatch("the speaker embedding is not as wide as the talker's hidden state");
+        if (Qwen3TensorTypes.Unsupported(this) is { } detail) throw Mismatch(detail);
     }
 
     private VoiceCloneException Mismatch(string detail) =>

@@ -41,6 +41,19 @@ public static class Qwen3Sampler
         return best;
     }
 
+    /// <summary>The best finite score, and how far it leads the second best (+infinity with fewer than two finite scores).</summary>
+    public static (double Best, double Margin) TopTwo(ReadOnlySpan<double> scores)
+    {
+        double first = double.NegativeInfinity, second = double.NegativeInfinity;
+        foreach (double s in scores)
+        {
+            if (!double.IsFinite(s)) continue;
+            if (s > first) (first, second) = (s, first);
+            else if (s > second) second = s;
+        }
+        return (first, double.IsFinite(second) ? first - second : double.PositiveInfinity);
+    }
+
     public static int Sample(ReadOnlySpan<double> scores, double temperature, int topK, double uniform)
     {
         // The k-th largest finite score is the threshold; only the candidates at or above it are sorted.

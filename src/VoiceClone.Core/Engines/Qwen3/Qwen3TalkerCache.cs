@@ -1,20 +1,24 @@
-using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Engines.Qwen3;
 
 /// <summary>
 /// The talker's KV cache for one generation, in two preallocated sets of buffers used in turn: each step reads the
 /// past from one set and ORT writes the presents straight into the other through IO binding, so no key/value tensor
-/// is allocated or copied per step. Sized for the prompt plus the frame budget.
+/// is allocated, copied or converted per step. The buffers hold the graph's own element type (float32 or float16, as
+/// its metadata says) and are pinned, so tensors over them are made by address. Sized for the prompt plus the frame budget.
 /// </summary>
 public sealed class Qwen3TalkerCache : IDisposable
 {
     private readonly Qwen3Graphs _graphs;
     private readonly Qwen3Model _model;
-    private readonly float[][][] _sets;
+    private readonly byte[][][] _sets;
     private readonly OrtIoBinding _binding;
-    private readonly int _rowFloats;
+    private readonly TensorElementType _embedsType, _kvType, _logitsType, _hiddenType;
+    private readonly int _rowBytes;
     private readonly int _capacity;
     private int _length;
     private int _current;
@@ -25,12 +29,18 @@ public sealed class Qwen3TalkerCache : IDisposable
         _graphs = graphs;
         _model = graphs.Model;
         _capacity = capacityTokens;
-        _rowFloats = _model.KvHeads * _model.HeadDim;
+        _embedsType = graphs.InputType(_model.Talker, 0);
+        _kvType = graphs.InputType(_model.Talker, 3);
+        _logitsType = graphs.OutputType(_model.Talker, 0);
+        _hiddenType = graphs.OutputType(_model.Talker, 1);
+        _rowBytes = _model.KvHeads * _model.HeadDim * OnnxFloatTensors.ElementBytes(_kvType);
         _sets = [Allocate(), Allocate()];
         _binding = _model.Talker.CreateIoBinding();
     }
 
-    private float[][] Allocate() => Enumerable.Range(0, _model.PastInputs).Select(_ => new float[_capacity * _rowFloats]).ToArray();
+    // Pinned (on the pinned object heap) so that an address taken once stays valid for every step.
+    private byte[][] Allocate() => Enumerable.Range(0, _model.PastInputs)
+        .Select(_ => GC.AllocateUninitializedArray<byte>(_capacity * _rowBytes, pinned: true)).ToArray();
 
     /// <summary>Tokens held so far.</summary>
     public int Length => _length;
@@ -46,7 +56,7 @@ public sealed class Qwen3TalkerCache : IDisposable
         Array.Fill(mask, 1L);
         var owned = new List<OrtValue>
         {
-            OrtValue.CreateTensorValueFromMemory(embeds, [1, rows, _model.Hidden]),
+            OnnxFloatTensors.Create(embeds, [1, rows, _model.Hidden], _embedsType),
             OrtValue.CreateTensorValueFromMemory(positions, [3, 1, rows]),
             OrtValue.CreateTensorValueFromMemory(mask, [1, mask.Length]),
         };
@@ -57,11 +67,10 @@ public sealed class Qwen3TalkerCache : IDisposable
             // Output values come back in binding order: logits and hidden state first, then the presents.
             _binding.BindOutputToDevice(outputs[0], OrtMemoryInfo.DefaultInstance);
             _binding.BindOutputToDevice(outputs[1], OrtMemoryInfo.DefaultInstance);
-            float[][] past = _sets[_current], present = _sets[1 - _current];
+            byte[][] past = _sets[_current], present = _sets[1 - _current];
             for (int i = 0; i < _model.PastInputs; i++)
             {
-                var pastValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, past[i].AsMemory(0, _length * _rowFloats), [1, _model.KvHeads, _length, _model.HeadDim]);
-                var presentValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, present[i].AsMemory(0, (_length + rows) * _rowFloats), [1, _model.KvHeads, _length + rows, _model.HeadDim]);
+                OrtValue pastValue = KeyValues(past[i], _length), presentValue = KeyValues(present[i], _length + rows);
                 owned.Add(pastValue);
                 owned.Add(presentValue);
                 _binding.BindInput(inputs[3 + i], pastValue); // presents pair with pasts by position
@@ -80,14 +89,18 @@ public sealed class Qwen3TalkerCache : IDisposable
         return LastRow(rows);
     }
 
+    /// <summary>A [1, kv heads, tokens, head size] tensor over the first <paramref name="tokens"/> rows of a pinned buffer.</summary>
+    private OrtValue KeyValues(byte[] buffer, int tokens) =>
+        OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, _kvType, [1, _model.KvHeads, tokens, _model.HeadDim],
+            Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0), (long)tokens * _rowBytes);
+
     private (double[] Scores, float[] Hidden) LastRow(int rows)
     {
-        ReadOnlySpan<float> logits = _outputs![0].GetTensorDataAsSpan<float>();
-        int vocabulary = logits.Length / rows;
+        int vocabulary = (int)(_outputs![0].GetTensorTypeAndShape().ElementCount / rows);
         var scores = new double[vocabulary];
-        ReadOnlySpan<float> last = logits.Slice((rows - 1) * vocabulary, vocabulary);
-        for (int i = 0; i < vocabulary; i++) scores[i] = last[i];
-        float[] hidden = _outputs[1].GetTensorDataAsSpan<float>().Slice((rows - 1) * _model.Hidden, _model.Hidden).ToArray();
+        OnnxFloatTensors.Read(_outputs[0], _logitsType, (rows - 1) * vocabulary, scores);
+        var hidden = new float[_model.Hidden];
+        OnnxFloatTensors.Read(_outputs[1], _hiddenType, (rows - 1) * _model.Hidden, hidden);
         return (scores, hidden);
     }
 

@@ -2,16 +2,19 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
+using VoiceClone.Core.Caching;
 
 namespace VoiceClone.Core.Engines.Qwen3;
 
 /// <summary>
 /// Qwen2 byte-level BPE (vocab.json + merges.txt) through Microsoft.ML.Tokenizers: NFC normalisation, the added
 /// (special) tokens of tokenizer_config.json split out first, then Qwen2's pre-tokenizer regex, then byte-level BPE.
-/// Builds the prompts of the official pipeline.
+/// Builds the prompts of the official pipeline. Reproduces Hugging Face's ids on the real Qwen3 vocabulary
+/// (../shared/fixtures/qwen3-text-tokenizer: 69 strings, each alone and in both prompt templates).
 /// </summary>
 public sealed partial class Qwen3TextTokenizer
 {
+    public static readonly string[] Files = ["vocab.json", "merges.txt", "tokenizer_config.json"];
     private readonly BpeTokenizer _bpe;
 
     private Qwen3TextTokenizer(BpeTokenizer bpe) => _bpe = bpe;
