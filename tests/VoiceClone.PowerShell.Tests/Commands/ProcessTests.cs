@@ -69,7 +69,7 @@ public sealed partial class ProcessTests : IDisposable
         string script = $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} -OutputDirectory '{output}' | Out-Null";
         ChildProcess.Result[] results = await Task.WhenAll(Task.Run(() => ChildProcess.Pwsh(script, env)), Task.Run(() => ChildProcess.Pwsh(script, env)));
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.StdErr));
-        string[] files = Directory.GetFiles(output).Select(Path.GetFileName).ToArray()!;
+        string[] files = OutputFolder.Files(output).Select(Path.GetFileName).ToArray()!;
         Assert.Equal(24, files.Length); // 2 processes x 6 texts, each a .wav and a .json: none lost, none overwritten
         var wavs = files.Where(f => f.EndsWith(".wav")).Select(Path.GetFileNameWithoutExtension).Order().ToArray();
         Assert.Equal(wavs, files.Where(f => f.EndsWith(".json")).Select(Path.GetFileNameWithoutExtension).Order().ToArray());
