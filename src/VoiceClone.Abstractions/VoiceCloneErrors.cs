@@ -28,6 +28,11 @@ public static class VoiceCloneErrors
         "The path belongs to a provider other than the file system (registry, variable, ...).",
         "Pass a file-system path.");
 
+    public static readonly VoiceCloneErrorDefinition PathNotRegularFile = new(
+        "PathNotRegularFile", "paths", VoiceCloneErrorKind.InvalidArgument, VoiceCloneErrorCategory.Input,
+        "The path is a folder, FIFO, socket or device rather than a regular file, so it was not opened (reading it could block forever).",
+        "Pass the file itself; copy data from a pipe into a file first.");
+
     public static readonly VoiceCloneErrorDefinition AudioFormatUnsupported = new(
         "AudioFormatUnsupported", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
         "The file is not a WAV file (MP3, FLAC, M4A, Ogg, ...), or uses a WAV codec other than PCM or IEEE float.",
@@ -125,7 +130,7 @@ public static class VoiceCloneErrors
 
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
-        PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
+        PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, UnexpectedError,
     ];

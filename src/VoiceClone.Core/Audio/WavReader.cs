@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using VoiceClone.Core.Dsp;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Audio;
 
@@ -164,6 +165,7 @@ public sealed class WavReader : IDisposable
 
     private static FileStream OpenStream(string path)
     {
+        RegularFile.Require(path);
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);

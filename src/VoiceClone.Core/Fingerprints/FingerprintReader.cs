@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Fingerprints;
 
@@ -47,6 +48,7 @@ public static class FingerprintReader
 
     private static byte[] ReadBounded(string fullPath)
     {
+        RegularFile.Require(fullPath);
         try
         {
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);

@@ -21,9 +21,9 @@ public sealed class GetCloneFingerprintCommand : FileInputCmdlet
             {
                 WriteObject(Runtime.Fingerprints.Read(file));
             }
-            catch (VoiceCloneException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                WriteEngineError(e, file);
+                WriteItemError(e, file);
             }
             FlushLogEvents();
         }

@@ -121,9 +121,9 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
                 {
                     voice = _run!.LoadProfile(profile);
                 }
-                catch (VoiceCloneException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    WriteEngineError(e, profile);
+                    WriteItemError(e, profile);
                     continue;
                 }
                 EnqueueClones(profile, (run, text, stop) => run.Clone(voice, text, stop));
@@ -185,10 +185,10 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
         foreach (var (reference, work) in _queue!.TakeFinished(all))
         {
             _done++;
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e)
+            if (work.IsFaulted)
             {
                 _failed++;
-                WriteEngineError(e, reference);
+                WriteItemError(work.Exception!, reference);
             }
             else
             {

@@ -51,9 +51,9 @@ public sealed class NewVoiceProfileCommand : FileInputCmdlet
             {
                 WriteObject(writer.Save(file, _output, Force));
             }
-            catch (VoiceCloneException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                WriteEngineError(e, file);
+                WriteItemError(e, file);
             }
             FlushLogEvents();
         }

@@ -54,7 +54,7 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     {
         foreach (var (file, work) in _queue!.TakeFinished(all))
         {
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e) WriteEngineError(e, file);
+            if (work.IsFaulted) WriteItemError(work.Exception!, file);
             else WriteObject(work.GetAwaiter().GetResult());
             _done++;
             FlushLogEvents();

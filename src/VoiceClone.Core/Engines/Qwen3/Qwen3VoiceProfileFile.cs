@@ -97,6 +97,7 @@ public sealed class Qwen3VoiceProfileFile
         {
             var info = new FileInfo(path);
             if (!info.Exists) throw new VoiceCloneException(VoiceCloneErrors.PathNotFound, $"Voice profile '{path}' does not exist.", path);
+            RegularFile.Require(path);
             if (info.Length > MaxBytes) throw Invalid(path, $"it is {info.Length} bytes, far larger than any profile");
             var profile = JsonSerializer.Deserialize<Qwen3VoiceProfileFile>(File.ReadAllBytes(path), Json) ?? throw Invalid(path, "it is empty");
             if (profile.Kind != KindName) throw Invalid(path, $"its kind is '{profile.Kind}', not '{KindName}'");
