@@ -43,10 +43,7 @@ public static class EmotionFeatures
     /// <summary>Mono audio of a file, its first <see cref="MaxSeconds"/> at most; an AudioTooShort error under half a second.</summary>
     public static AudioBuffer ReadClip(string path)
     {
-        using var reader = WavReader.Open(path);
-        var samples = new float[(int)Math.Min(reader.Format.FrameCount, (long)(MaxSeconds * reader.Format.SampleRateHz))];
-        int read = reader.ReadMono(samples);
-        var audio = new AudioBuffer(read == samples.Length ? samples : samples[..read], reader.Format.SampleRateHz);
+        AudioBuffer audio = AudioFileReader.ReadMono(path, MaxSeconds);
         if (audio.DurationSeconds < VoiceFeatureExtractor.MinimumDurationSeconds)
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioTooShort,

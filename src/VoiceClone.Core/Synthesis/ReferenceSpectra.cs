@@ -18,10 +18,7 @@ public static class ReferenceSpectra
 
     private static LongTermSpectrum Measure(string path, int otherRateHz)
     {
-        using var reader = WavReader.Open(path);
-        var samples = new float[(int)Math.Min(reader.Format.FrameCount, (long)(MaxSeconds * reader.Format.SampleRateHz))];
-        int read = reader.ReadMono(samples);
-        var audio = new AudioBuffer(samples[..read], reader.Format.SampleRateHz);
+        AudioBuffer audio = AudioFileReader.ReadMono(path, MaxSeconds);
         return LongTermSpectrum.Measure(audio, LongTermSpectrum.CommonHighHz(audio.SampleRateHz, otherRateHz));
     }
 }

@@ -19,10 +19,8 @@ public static class Qwen3Reference
 
     public static float[] Prepare(string path)
     {
-        using var reader = WavReader.Open(path);
-        var samples = new float[(int)Math.Min(reader.Format.FrameCount, (long)((MaxSeconds + 5) * reader.Format.SampleRateHz))];
-        int read = reader.ReadMono(samples);
-        float[] audio = SincResampler.Resample(samples.AsSpan(0, read), reader.Format.SampleRateHz, Qwen3Model.SampleRateHz);
+        AudioBuffer clip = AudioFileReader.ReadMono(path, MaxSeconds + 5);
+        float[] audio = SincResampler.Resample(clip.Samples, clip.SampleRateHz, Qwen3Model.SampleRateHz);
         (int start, int end) = SpeechSpan(audio, Qwen3Model.SampleRateHz);
         int length = Math.Min(end - start, (int)(MaxSeconds * Qwen3Model.SampleRateHz));
         var prepared = new float[length + (int)(TrailingSilenceSeconds * Qwen3Model.SampleRateHz)];
