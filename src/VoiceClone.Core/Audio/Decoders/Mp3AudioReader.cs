@@ -42,6 +42,9 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
         _declaredFrames = info?.FrameCount;
         if (info?.FrameCount is long frames)
         {
+            // The count sizes buffers, so it must be one the file's bytes can hold, at the stream's lowest bitrate.
+            long capacity = (_audioEndBytes - start) / MinFrameBytes(first) + 1;
+            if (frames > capacity) throw Malformed($"its Xing/Info header announces {frames} frames, more than its {_audioEndBytes - start} bytes can hold");
             long samples = frames * first.SampleCount;
             if (info.HasLameTag)
             {
@@ -117,6 +120,14 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
             throw Malformed($"its sample rate changes from {SampleRateHz} Hz to {frame.SampleRate} Hz at byte {frame.FileOffset}");
         }
         return frame;
+    }
+
+    /// <summary>The shortest frame the stream's version, layer and rate allow: the lowest bitrate, 32 kbit/s (MPEG-1, and
+    /// layer I) or 8 kbit/s (MPEG-2/2.5 layers II and III); bytes = samples / 8 x bitrate / rate.</summary>
+    private static long MinFrameBytes(Mp3Frame frame)
+    {
+        int lowestKbps = frame.MpegVersion == NAudio.Wave.MpegVersion.Version1 || frame.MpegLayer == NAudio.Wave.MpegLayer.Layer1 ? 32 : 8;
+        return Math.Max(1, frame.SampleCount / 8 * lowestKbps * 1000L / frame.SampleRate);
     }
 
     private static int ChannelsOf(Mp3Frame frame) => frame.ChannelMode == NAudio.Wave.ChannelMode.Mono ? 1 : 2;
