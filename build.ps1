@@ -143,6 +143,9 @@ function Invoke-Test {
     Invoke-Build
     # The default clone engine's base synthesiser; its tests skip (visibly) where it cannot be installed.
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    # The real encoders that make the audio-format tests' files, and ffmpeg, which reads the formats without a managed decoder.
+    $encoders = @{ 'lame' = 'lame'; 'vorbis-tools' = 'oggenc'; 'opus-tools' = 'opusenc'; 'flac' = 'flac'; 'ffmpeg' = 'ffmpeg' }
+    foreach ($package in $encoders.Keys) { $null = Install-DebianPackage $package "/usr/bin/$($encoders[$package])" }
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir
