@@ -92,7 +92,7 @@ public sealed class EncodedRecordings : IDisposable
     private static void Ffmpeg(string[] arguments) =>
         Run("ffmpeg", "ffmpeg", ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", .. arguments]);
 
-    private static void Run(string tool, string package, string[] arguments)
+    public static void Run(string tool, string package, string[] arguments)
     {
         var start = new ProcessStartInfo(Require(tool, package)) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string a in arguments) start.ArgumentList.Add(a);

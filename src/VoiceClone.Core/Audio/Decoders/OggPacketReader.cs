@@ -37,6 +37,29 @@ internal sealed class OggPacketReader
         _malformed = malformed;
     }
 
+    /// <summary>
+    /// The granule position of the file's last page when it is a whole end-of-stream page ending exactly at the end of
+    /// the file (the stream's length in samples, for Vorbis and Opus); null otherwise. Leaves the position where it was.
+    /// </summary>
+    public static long? FinalGranule(Stream stream)
+    {
+        long start = stream.Position;
+        int tailBytes = (int)Math.Min(stream.Length, HeaderBytes + 255 + 255 * LacingSegmentBytes);
+        var tail = new byte[tailBytes];
+        stream.Position = stream.Length - tailBytes;
+        stream.ReadExactly(tail);
+        stream.Position = start;
+        for (int at = tail.AsSpan().LastIndexOf("OggS"u8); at >= 0; at = tail.AsSpan(0, at).LastIndexOf("OggS"u8))
+        {
+            if (at + HeaderBytes > tail.Length || at + HeaderBytes + tail[at + 26] > tail.Length) continue;
+            int pageBytes = HeaderBytes + tail[at + 26];
+            for (int i = 0; i < tail[at + 26]; i++) pageBytes += tail[at + HeaderBytes + i];
+            if (at + pageBytes != tail.Length) continue;
+            return (tail[at + 5] & EndFlag) != 0 ? BinaryPrimitives.ReadInt64LittleEndian(tail.AsSpan(at + 6)) : null;
+        }
+        return null;
+    }
+
     /// <summary>The next packet, or null after the packet that ends the logical stream.</summary>
     public OggPacket? Next()
     {

@@ -61,6 +61,7 @@ internal sealed class OpusAudioReader : DecodedAudioReader
         SampleRateHz = DecodeRateHz;
         Channels = channels;
         LeadingFramesToSkip = preSkip;
+        FramesToDeliver = OggPacketReader.FinalGranule(file) is long end ? Math.Max(0, end - preSkip) : null;
         _gain = (float)Math.Pow(10, gainQ8 / GainQ8Scale / 20);
     }
 
