@@ -81,5 +81,6 @@ internal static class AudioContainerSniffer
         return AudioContainer.Ogg;
     }
 
-    private static bool StartsWith(ReadOnlySpan<byte> head, ReadOnlySpan<byte> magic) => head.Length >= magic.Length && head[..magic.Length].SequenceEqual(magic);
+    private static bool StartsWith(ReadOnlySpan<byte> head, ReadOnlySpan<byte> magic) =>
+        head.Length >= magic.Length && head[..magic.Length].SequenceEqual(magic);
 }

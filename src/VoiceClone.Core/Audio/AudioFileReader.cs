@@ -15,7 +15,7 @@ public static class AudioFileReader
 
     public static IAudioReader Open(string path) => Open(path, FfmpegAudioReader.Locate());
 
-    /// <summary>Opens <paramref name="path"/>, with <paramref name="ffmpeg"/> as the decoder of last resort (null: none installed).</summary>
+    /// <summary>Opens <paramref name="path"/>, <paramref name="ffmpeg"/> being the decoder of last resort (null: none).</summary>
     internal static IAudioReader Open(string path, string? ffmpeg)
     {
         FileStream file = OpenStream(path);
@@ -32,7 +32,10 @@ public static class AudioFileReader
             throw ReadFailed(path, e);
         }
         if (container == AudioContainer.Wav) return OpenWav(path, file, ffmpeg);
-        if (container is AudioContainer.Mp3 or AudioContainer.OggVorbis or AudioContainer.OggOpus) return OpenManaged(path, file, container);
+        if (container is AudioContainer.Mp3 or AudioContainer.OggVorbis or AudioContainer.OggOpus)
+        {
+            return OpenManaged(path, file, container);
+        }
         file.Dispose();
         string? name = AudioContainerSniffer.Name(container);
         if (ffmpeg is not null) return new FfmpegAudioReader(path, ffmpeg, name);
@@ -68,13 +71,17 @@ public static class AudioFileReader
             if (read == 0) break;
             total += read;
         }
-        if (total == Array.MaxLength && want > total && reader.ReadMono(stackalloc float[1]) > 0) throw TooLong(path, want, reader.SampleRateHz);
+        if (total == Array.MaxLength && want > total && reader.ReadMono(stackalloc float[1]) > 0)
+        {
+            throw TooLong(path, want, reader.SampleRateHz);
+        }
         return total == samples.Length ? samples : samples[..total];
     }
 
     private static VoiceCloneException TooLong(string path, long frames, int sampleRateHz) =>
         new(VoiceCloneErrors.AudioTooLong,
-            $"'{path}' holds more than {(double)Math.Min(frames, Array.MaxLength) / sampleRateHz:F0} s of audio, too long to load whole; use a streaming command.", path);
+            $"'{path}' holds more than {(double)Math.Min(frames, Array.MaxLength) / sampleRateHz:F0} s of audio, too long to load whole; " +
+            "use a streaming command.", path);
 
     private static IAudioReader OpenWav(string path, FileStream file, string? ffmpeg)
     {
@@ -106,7 +113,8 @@ public static class AudioFileReader
             file.Dispose();
             if (e is IOException io) throw ReadFailed(path, io);
             throw new VoiceCloneException(VoiceCloneErrors.AudioFileMalformed,
-                $"'{path}' is not a valid {AudioContainerSniffer.Name(container)} file: its headers cannot be decoded ({e.Message}).", path, e);
+                $"'{path}' is not a valid {AudioContainerSniffer.Name(container)} file: its headers cannot be decoded ({e.Message}).",
+                path, e);
         }
         catch
         {

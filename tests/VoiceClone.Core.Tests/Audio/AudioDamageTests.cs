@@ -32,7 +32,8 @@ public sealed class AudioDamageTests(EncodedRecordings recordings) : IClassFixtu
         long cut = format.StartsWith("mp3", StringComparison.Ordinal) ? Mp3FrameStartNear(path, bytes.Length / 2) : LastOggPageStart(bytes);
         var e = ReadDamaged(bytes[..(int)cut], format);
         Assert.Contains("truncated", e.Message);
-        Assert.Contains(format.StartsWith("mp3", StringComparison.Ordinal) ? "frames its Xing/Info header announces" : "end-of-stream page", e.Message);
+        bool mp3 = format.StartsWith("mp3", StringComparison.Ordinal);
+        Assert.Contains(mp3 ? "frames its Xing/Info header announces" : "end-of-stream page", e.Message);
     }
 
     [SkippableTheory]
@@ -69,7 +70,9 @@ public sealed class AudioDamageTests(EncodedRecordings recordings) : IClassFixtu
             if (!reading.IsFaulted) continue;
             var e = Assert.IsType<VoiceCloneException>(reading.Exception!.InnerException);
             // Damage where the container is recognised may make the file unrecognisable: then it is not a format at all.
-            string[] expected = firstFlip < AudioContainerSniffer.HeadBytes ? ["AudioFileMalformed", "AudioFormatUnsupported"] : ["AudioFileMalformed"];
+            string[] expected = firstFlip < AudioContainerSniffer.HeadBytes
+                ? ["AudioFileMalformed", "AudioFormatUnsupported"]
+                : ["AudioFileMalformed"];
             Assert.Contains(e.ErrorId, expected);
         }
     }
@@ -127,7 +130,7 @@ public sealed class AudioDamageTests(EncodedRecordings recordings) : IClassFixtu
         return e;
     }
 
-    /// <summary>The byte offset of the first MPEG frame at or after <paramref name="near"/>, walking NAudio's frame reader from the start.</summary>
+    /// <summary>The first MPEG frame at or after <paramref name="near"/>, walking NAudio's frame reader from the start.</summary>
     private static long Mp3FrameStartNear(string path, long near)
     {
         using var file = File.OpenRead(path);

@@ -37,7 +37,7 @@ public sealed class EncodedRecordings : IDisposable
 
     public string Wav(bool stereo) => stereo ? StereoWav : MonoWav;
 
-    /// <summary>The recording encoded as <paramref name="format"/> (mp3-cbr, mp3-vbr, vorbis, opus, flac, m4a, wma, mulaw-wav, mp4-video).</summary>
+    /// <summary>The recording as <paramref name="format"/>: mp3-cbr, mp3-vbr, vorbis, opus, flac, m4a, wma, mulaw-wav, mp4-video.</summary>
     public string Encode(string format, bool stereo)
     {
         string key = $"{format}-{(stereo ? "stereo" : "mono")}";

@@ -74,7 +74,8 @@ public sealed class GetVoiceFeatureTests : IDisposable
         Assert.Equal(0, ChildProcess.Run(Tool("flac"), ["-s", "-f", "-o", flac, wav]).ExitCode);
         // VOICECLONE_FFMPEG naming no file hides the ffmpeg on PATH from the module.
         var result = ChildProcess.Pwsh(
-            $"Import-Module VoiceClone; try {{ Get-VoiceFeature -LiteralPath '{flac}' -ErrorAction Stop }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}",
+            $"Import-Module VoiceClone; try {{ Get-VoiceFeature -LiteralPath '{flac}' -ErrorAction Stop }} " +
+            "catch { $_.FullyQualifiedErrorId; $_.Exception.Message }",
             new Dictionary<string, string?> { ["VOICECLONE_FFMPEG"] = Path.Combine(_dir, "no-ffmpeg"), ["VOICECLONE_LOG_DIR"] = _dir });
         Assert.StartsWith("AudioFormatUnsupported,", result.StdOut);
         Assert.Contains("FLAC", result.StdOut);

@@ -30,7 +30,7 @@ internal abstract class DecodedAudioReader : IAudioReader
     /// <summary>Frames at the start that are the codec's delay, not the recording (MP3 encoder and decoder delay, Opus pre-skip).</summary>
     protected long LeadingFramesToSkip { get; set; }
 
-    /// <summary>The recording's length in frames after the leading skip, when the stream states it; the end padding past it is dropped.</summary>
+    /// <summary>The recording's length in frames after the leading skip, when the stream states it; padding past it is dropped.</summary>
     protected long? FramesToDeliver { get; set; }
 
     /// <summary>Seconds decoded so far, for messages that say where a defect is.</summary>
@@ -55,7 +55,8 @@ internal abstract class DecodedAudioReader : IAudioReader
                 _ended = true;
                 break;
             }
-            AverageChannels(_block.AsSpan(_blockPosition * _blockChannels, frames * _blockChannels), _blockChannels, destination.Slice(total, frames));
+            ReadOnlySpan<float> interleaved = _block.AsSpan(_blockPosition * _blockChannels, frames * _blockChannels);
+            AverageChannels(interleaved, _blockChannels, destination.Slice(total, frames));
             _blockPosition += frames;
             _framesDelivered += frames;
             total += frames;
@@ -114,7 +115,8 @@ internal abstract class DecodedAudioReader : IAudioReader
         {
             // Third-party decoders signal damaged data with whatever exception their parser hits (index, argument, format).
             throw new VoiceCloneException(VoiceCloneErrors.AudioFileMalformed,
-                $"'{Path}' is not a valid {FormatName} file: its data cannot be decoded after {SecondsDecoded:F2} s ({e.Message}).", Path, e);
+                $"'{Path}' is not a valid {FormatName} file: its data cannot be decoded after {SecondsDecoded:F2} s ({e.Message}).",
+                Path, e);
         }
     }
 

@@ -122,7 +122,8 @@ internal sealed class FfmpegAudioReader : DecodedAudioReader
         lock (_stderr) reportedErrors = _stderr.Count > 0;
         if (_process.ExitCode != 0 || partialFrame || reportedErrors)
         {
-            throw Malformed($"ffmpeg could not decode it cleanly (exit code {_process.ExitCode}, {SecondsDecoded:F2} s decoded): {StderrText()}");
+            throw Malformed(
+                $"ffmpeg could not decode it cleanly (exit code {_process.ExitCode}, {SecondsDecoded:F2} s decoded): {StderrText()}");
         }
     }
 
@@ -151,7 +152,7 @@ internal sealed class FfmpegAudioReader : DecodedAudioReader
         if (Channels < 1 || SampleRateHz < 1) throw OpenFailed();
     }
 
-    /// <summary>ffmpeg wrote no audio: a file it cannot read is not audio (unsupported); one it recognised but could not open is damaged.</summary>
+    /// <summary>ffmpeg wrote no audio: a file it cannot read is not audio (unsupported); a known one it cannot open is damaged.</summary>
     private VoiceCloneException OpenFailed()
     {
         _process.WaitForExit();

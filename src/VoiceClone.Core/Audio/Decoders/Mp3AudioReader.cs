@@ -44,7 +44,10 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
         {
             // The count sizes buffers, so it must be one the file's bytes can hold, at the stream's lowest bitrate.
             long capacity = (_audioEndBytes - start) / MinFrameBytes(first) + 1;
-            if (frames > capacity) throw Malformed($"its Xing/Info header announces {frames} frames, more than its {_audioEndBytes - start} bytes can hold");
+            if (frames > capacity)
+            {
+                throw Malformed($"its Xing/Info header announces {frames} frames, more than its {_audioEndBytes - start} bytes can hold");
+            }
             long samples = frames * first.SampleCount;
             if (info.HasLameTag)
             {
@@ -66,7 +69,8 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
         {
             if (_declaredFrames > _framesRead)
             {
-                throw Malformed($"it is truncated: it ends after {_framesRead} of the {_declaredFrames} frames its Xing/Info header announces");
+                throw Malformed(
+                    $"it is truncated: it ends after {_framesRead} of the {_declaredFrames} frames its Xing/Info header announces");
             }
             return 0;
         }
@@ -132,7 +136,7 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
 
     private static int ChannelsOf(Mp3Frame frame) => frame.ChannelMode == NAudio.Wave.ChannelMode.Mono ? 1 : 2;
 
-    /// <summary>Skips ID3v2 tags at the start (a 10-byte header with a synch-safe size, an optional footer); returns where audio begins.</summary>
+    /// <summary>Skips ID3v2 tags at the start (10-byte header, synch-safe size, optional footer); returns where audio begins.</summary>
     private long SkipId3v2Tags()
     {
         Span<byte> header = stackalloc byte[Id3v2HeaderBytes];
@@ -140,7 +144,9 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
         while (true)
         {
             _file.Position = offset;
-            if (_file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header[..3].SequenceEqual("ID3"u8)) return offset;
+            int got = _file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            bool isTag = got == header.Length && header[..3].SequenceEqual("ID3"u8);
+            if (!isTag) return offset;
             long size = (header[6] & 0x7F) << 21 | (header[7] & 0x7F) << 14 | (header[8] & 0x7F) << 7 | (header[9] & 0x7F);
             long end = offset + Id3v2HeaderBytes + size + ((header[5] & Id3v2FooterFlag) != 0 ? Id3v2HeaderBytes : 0);
             if (end > _file.Length) throw Malformed($"its ID3v2 tag at byte {offset} claims {size} bytes, more than the file holds");

@@ -77,7 +77,10 @@ internal sealed class OggPacketReader
         int got = _stream.ReadAtLeast(_page.AsSpan(0, HeaderBytes), HeaderBytes, throwOnEndOfStream: false);
         if (got == 0) throw _malformed($"it is truncated: it ends at byte {offset} before its end-of-stream page");
         if (got < HeaderBytes) throw _malformed($"it is truncated: the page at byte {offset} is cut off by the end of the file");
-        if (!_page.AsSpan(0, 4).SequenceEqual("OggS"u8)) throw _malformed($"byte {offset} should start an Ogg page but does not (damaged data)");
+        if (!_page.AsSpan(0, 4).SequenceEqual("OggS"u8))
+        {
+            throw _malformed($"byte {offset} should start an Ogg page but does not (damaged data)");
+        }
         if (_page[4] != 0) throw _malformed($"the page at byte {offset} has Ogg version {_page[4]}, not 0");
         byte flags = _page[5];
         long granule = BinaryPrimitives.ReadInt64LittleEndian(_page.AsSpan(6));
@@ -105,7 +108,10 @@ internal sealed class OggPacketReader
 
         _serial ??= (flags & BeginFlag) != 0 ? serial : throw _malformed("its first page does not begin a logical stream");
         if (serial != _serial) return; // another multiplexed stream (video, a second track): not ours
-        if (sequence != _nextSequence) throw _malformed($"page {_nextSequence} of the stream is missing (found page {sequence} at byte {offset})");
+        if (sequence != _nextSequence)
+        {
+            throw _malformed($"page {_nextSequence} of the stream is missing (found page {sequence} at byte {offset})");
+        }
         _nextSequence++;
         bool continued = (flags & ContinuedFlag) != 0;
         if (continued != (_partial.Length > 0)) throw _malformed($"the page at byte {offset} does not continue the packet before it");
@@ -120,7 +126,10 @@ internal sealed class OggPacketReader
         for (int i = 0; i < segments; i++)
         {
             int lacing = _page[HeaderBytes + i];
-            if (_partial.Length + lacing > MaxPacketBytes) throw _malformed($"a packet near byte {offset} is larger than {MaxPacketBytes >> 20} MiB");
+            if (_partial.Length + lacing > MaxPacketBytes)
+            {
+                throw _malformed($"a packet near byte {offset} is larger than {MaxPacketBytes >> 20} MiB");
+            }
             _partial.Write(_page, packetStart, lacing);
             packetStart += lacing;
             if (lacing == LacingSegmentBytes) continue;

@@ -32,7 +32,10 @@ internal sealed class OpusAudioReader : DecodedAudioReader
         _file = file;
         _packets = new OggPacketReader(file, Malformed);
         byte[] head = _packets.Next()?.Data ?? throw Malformed("it has no OpusHead packet");
-        if (head.Length < HeadBytes || !head.AsSpan(0, 8).SequenceEqual("OpusHead"u8)) throw Malformed("its first packet is not an OpusHead header");
+        if (head.Length < HeadBytes || !head.AsSpan(0, 8).SequenceEqual("OpusHead"u8))
+        {
+            throw Malformed("its first packet is not an OpusHead header");
+        }
         int channels = head[9];
         int preSkip = BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(10));
         short gainQ8 = BinaryPrimitives.ReadInt16LittleEndian(head.AsSpan(16));
@@ -48,7 +51,10 @@ internal sealed class OpusAudioReader : DecodedAudioReader
         }
         else
         {
-            if (head.Length < HeadBytes + 2 + channels || channels > MaxChannels) throw Malformed("its OpusHead channel mapping table is cut short");
+            if (head.Length < HeadBytes + 2 + channels || channels > MaxChannels)
+            {
+                throw Malformed("its OpusHead channel mapping table is cut short");
+            }
             int streams = head[HeadBytes], coupled = head[HeadBytes + 1];
             byte[] mapping = head.AsSpan(HeadBytes + 2, channels).ToArray();
             _multiStream = new OpusMSDecoder(DecodeRateHz, channels, streams, coupled, mapping);
