@@ -1,5 +1,8 @@
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Emotion;
+using VoiceClone.Core.Synthesis;
+using VoiceClone.Core.Synthesis.Qwen3;
 using VoiceClone.Core.Tests.Support;
 using VoiceClone.Core.Tests.Telemetry;
 
@@ -86,6 +89,18 @@ public sealed class AudioFormatTests(EncodedRecordings recordings) : IClassFixtu
         Assert.Equal(samples * 3, AudioFileReader.ReadUpTo(opusReader, long.MaxValue, opus).Length); // 16 -> 48 kHz
         Assert.Equal(samples, vorbis.FrameCount);
         Assert.Equal(samples * 3, opusReader.FrameCount);
+    }
+
+    [SkippableFact]
+    public void Emotion_clips_cloning_spectra_and_Qwen3_references_read_an_MP3_as_they_read_its_WAV()
+    {
+        string wav = recordings.MonoWav, mp3 = recordings.Encode("mp3-cbr", stereo: false);
+        Assert.Equal(EmotionFeatures.ReadClip(wav).Samples.Length, EmotionFeatures.ReadClip(mp3).Samples.Length);
+        Assert.Equal(Qwen3Reference.Prepare(wav).Length, Qwen3Reference.Prepare(mp3).Length);
+        // Long-term spectra of the two within 1 dB in every band below LAME's 64 kbit/s low-pass.
+        double[] a = ReferenceSpectra.Get(wav, 16_000).BandDb, b = ReferenceSpectra.Get(mp3, 16_000).BandDb;
+        double[] centres = LongTermSpectrum.BandCentresHz(LongTermSpectrum.CommonHighHz(16_000, 16_000));
+        for (int i = 0; i < a.Length && centres[i] < 5_000; i++) Assert.InRange(b[i] - a[i], -1, 1);
     }
 
     [SkippableFact]
