@@ -22,6 +22,7 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
     private readonly FileStream _file;
     private readonly long _audioEndBytes;
     private readonly long? _declaredFrames;
+    private readonly int _declaredFramesSlack;
     private readonly MpegFrameDecoder _decoder = new();
     private readonly Mp3FrameBits _bits = new();
     private Mp3Frame? _pending;
@@ -40,6 +41,8 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
         SampleRateHz = first.SampleRate;
         Channels = ChannelsOf(first);
         _declaredFrames = info?.FrameCount;
+        // LAME counts the audio frames after its Info frame; other encoders' Xing headers may count that frame too.
+        _declaredFramesSlack = info?.HasLameTag == true ? 0 : 1;
         if (info?.FrameCount is long frames)
         {
             // The count sizes buffers, so it must be one the file's bytes can hold, at the stream's lowest bitrate.
@@ -67,7 +70,7 @@ internal sealed class Mp3AudioReader : DecodedAudioReader
         channels = Channels;
         if (frame is null)
         {
-            if (_declaredFrames > _framesRead)
+            if (_declaredFrames > _framesRead + _declaredFramesSlack)
             {
                 throw Malformed(
                     $"it is truncated: it ends after {_framesRead} of the {_declaredFrames} frames its Xing/Info header announces");
