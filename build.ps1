@@ -150,6 +150,9 @@ function Invoke-Test {
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
     # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
+    # The real encoders that make the audio-format tests' files, and ffmpeg, which reads the formats without a managed decoder.
+    $encoders = @{ 'lame' = 'lame'; 'vorbis-tools' = 'oggenc'; 'opus-tools' = 'opusenc'; 'flac' = 'flac'; 'ffmpeg' = 'ffmpeg' }
+    foreach ($package in $encoders.Keys) { $null = Install-DebianPackage $package "/usr/bin/$($encoders[$package])" }
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir

@@ -35,13 +35,13 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition AudioFormatUnsupported = new(
         "AudioFormatUnsupported", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "The file is not a WAV file (MP3, FLAC, M4A, Ogg, ...), or uses a WAV codec other than PCM or IEEE float.",
-        "Convert it first, e.g. 'ffmpeg -i in.mp3 -ar 24000 -ac 1 out.wav' or 'sox in.flac out.wav'.");
+        "The file is in a format VoiceClone cannot read: not audio, or a format only ffmpeg decodes (M4A/AAC, FLAC, WMA, video, WAV codecs other than PCM and float) while ffmpeg is not installed.",
+        "Install ffmpeg ('sudo apt-get install ffmpeg', 'brew install ffmpeg', 'winget install ffmpeg', or set VOICECLONE_FFMPEG), or convert the file to WAV.");
 
     public static readonly VoiceCloneErrorDefinition AudioFileMalformed = new(
         "AudioFileMalformed", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "The WAV file is damaged or inconsistent (truncated, sizes that do not add up, zero channels, absurd rate).",
-        "Re-export the recording; the message names the defect.");
+        "The audio file is damaged or inconsistent (truncated, a failed checksum, bytes between MP3 frames that are not audio, sizes that do not add up, absurd rate).",
+        "Re-export the recording; the message names the defect and where it is.");
 
     public static readonly VoiceCloneErrorDefinition AudioReadFailed = new(
         "AudioReadFailed", "wav_reader", VoiceCloneErrorKind.ReadError, VoiceCloneErrorCategory.Io,

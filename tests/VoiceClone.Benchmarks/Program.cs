@@ -74,6 +74,7 @@ switch (args.FirstOrDefault())
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
+    case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;

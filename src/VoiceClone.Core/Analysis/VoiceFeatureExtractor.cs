@@ -32,18 +32,20 @@ public static class VoiceFeatureExtractor
 
     public static VoiceFeatures Analyze(string path, VoiceFeatureOptions options)
     {
-        using var reader = WavReader.Open(path);
-        WavFormat format = reader.Format;
-        RequireMinimumDuration(format.DurationSeconds, path);
+        using IAudioReader reader = AudioFileReader.Open(path);
+        int rate = reader.SampleRateHz;
         var accumulator = new FeatureAccumulator(options);
-        var buffer = new float[(int)Math.Min(format.FrameCount, (long)(SegmentSeconds * format.SampleRateHz))];
-        int read;
-        while ((read = reader.ReadMono(buffer)) > 0)
+        long segmentFrames = (long)(SegmentSeconds * rate);
+        // The first segment sizes itself to the file (whose length a decoder may not know); later ones reuse its array.
+        float[] buffer = AudioFileReader.ReadUpTo(reader, segmentFrames, path);
+        RequireMinimumDuration((double)buffer.Length / rate, path);
+        long total = 0;
+        for (int read = buffer.Length; read > 0; read = buffer.Length == segmentFrames ? reader.ReadMono(buffer) : 0)
         {
-            float[] samples = read == buffer.Length ? buffer : buffer[..read];
-            accumulator.AddSegment(new AudioBuffer(samples, format.SampleRateHz));
+            accumulator.AddSegment(new AudioBuffer(read == buffer.Length ? buffer : buffer[..read], rate));
+            total += read;
         }
-        return Summarize(accumulator, path, format.DurationSeconds, format.SampleRateHz, options);
+        return Summarize(accumulator, path, (double)total / rate, rate, options);
     }
 
     public static VoiceFeatures Analyze(AudioBuffer audio, string path, VoiceFeatureOptions options)

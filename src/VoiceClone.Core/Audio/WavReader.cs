@@ -11,7 +11,7 @@ namespace VoiceClone.Core.Audio;
 /// Memory is bounded by the caller's buffers; every defect becomes a <see cref="VoiceCloneException"/>
 /// that names the file and what is wrong with it.
 /// </summary>
-public sealed class WavReader : IDisposable
+public sealed class WavReader : IAudioReader
 {
     private const int MaxChannels = 256;
     private const int MinSampleRateHz = 1_000;
@@ -46,6 +46,10 @@ public sealed class WavReader : IDisposable
     public string Path { get; }
     public WavFormat Format { get; }
     public long FramesRemaining => Format.FrameCount - _framesRead;
+    string IAudioReader.FormatName => "WAV";
+    int IAudioReader.SampleRateHz => Format.SampleRateHz;
+    int IAudioReader.Channels => Format.Channels;
+    long? IAudioReader.FrameCount => Format.FrameCount;
 
     public static WavReader Open(string path)
     {

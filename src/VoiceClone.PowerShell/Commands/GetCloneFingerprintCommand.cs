@@ -14,7 +14,7 @@ public sealed class GetCloneFingerprintCommand : FileInputCmdlet
 
     protected override void Process()
     {
-        foreach (string file in InputFiles("*.json"))
+        foreach (string file in InputFiles(InputPatterns.Fingerprints))
         {
             StopToken.ThrowIfCancellationRequested();
             try

@@ -114,7 +114,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     {
         if (ParameterSetName == ProfileSet)
         {
-            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, "*" + ProfileService.Extension))
+            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, InputPatterns.Profiles))
             {
                 CloneVoice voice;
                 try
@@ -130,7 +130,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
             }
             return;
         }
-        foreach (string reference in InputFiles("*.wav"))
+        foreach (string reference in InputFiles(InputPatterns.Audio))
         {
             EnqueueClones(reference, (run, text, stop) => run.Clone(reference, text, stop));
         }

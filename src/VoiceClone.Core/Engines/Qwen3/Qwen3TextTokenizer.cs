@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
-using VoiceClone.Core.Caching;
 
 namespace VoiceClone.Core.Engines.Qwen3;
 
