@@ -58,6 +58,11 @@ public static class VoiceCloneErrors
         "The recording is shorter than 0.5 s, too short to measure a voice.",
         "Use a recording of at least a few seconds (5-15 s of speech is ideal).");
 
+    public static readonly VoiceCloneErrorDefinition NoSpeechDetected = new(
+        "NoSpeechDetected", "feature_extractor", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
+        "The recording holds less than 0.2 s of voiced speech (digital silence or noise only), so there is no voice to judge or clone.",
+        "Check the recording (level, microphone, the right file); Get-VoiceFeature still measures it and warns.");
+
     public static readonly VoiceCloneErrorDefinition ModelFileMissing = new(
         "ModelFileMissing", "models", VoiceCloneErrorKind.ObjectNotFound, VoiceCloneErrorCategory.Model,
         "A model (SwiftF0, Silero VAD, Qwen3-TTS) was asked for but its files are not where the module looks, are incomplete, or cannot be loaded; the message lists what is missing.",
@@ -131,7 +136,7 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, UnexpectedError,
     ];
 }

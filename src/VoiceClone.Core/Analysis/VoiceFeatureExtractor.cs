@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Analysis.Rate;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;

@@ -2,7 +2,7 @@ namespace VoiceClone.Core.Audio;
 
 /// <summary>
 /// One open audio file, decoded as it is read: its rate and channel count, and its samples as mono in blocks of the
-/// caller's size, so memory never grows with the file. <see cref="AudioFileReader.Open(string)"/> picks the decoder.
+/// caller's size, so memory never grows with the file. <see cref="Decoders.AudioFileReader.Open(string)"/> picks the decoder.
 /// </summary>
 public interface IAudioReader : IDisposable
 {

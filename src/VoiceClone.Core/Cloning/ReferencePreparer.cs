@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Caching;
 using VoiceClone.Core.Dsp;
@@ -37,6 +38,7 @@ public sealed class ReferencePreparer
         VoiceFeatures features = wholeFile
             ? VoiceFeatureExtractor.Analyze(audio, path, ComparisonAnalysis.Options)
             : VoiceFeatureExtractor.Analyze(path, ComparisonAnalysis.Options);
+        SpeechPresence.Require(SpeechPresence.VoicedSeconds(features), path, "a reference voice");
         EmotionResult emotion = emotionModel.Classify(EmotionFeatures.Clip(audio, path), path);
         return new PreparedReference(path, FileHash.Sha256(path), features, emotion, audio);
     }

@@ -1,5 +1,5 @@
 using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;

@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis.Spectral;
 using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;

@@ -33,7 +33,7 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.Equal("Qwen3-TTS:qwen3-tts-tiny", first.Properties["ModelUsed"].Value);
         string audio = (string)first.Properties["AudioPath"].Value, json = (string)first.Properties["FingerprintPath"].Value;
         Assert.True(File.Exists(audio) && File.Exists(json));
-        Assert.Equal(4, Directory.GetFiles(_dir).Length);
+        Assert.Equal(4, OutputFolder.Files(_dir).Length);
         // Greedy decoding: the same text and reference give the same samples.
         Assert.Equal(Sha(audio), Sha((string)second.Properties["AudioPath"].Value));
 

@@ -56,6 +56,7 @@ internal abstract class DecodedAudioReader : IAudioReader
                 break;
             }
             ReadOnlySpan<float> interleaved = _block.AsSpan(_blockPosition * _blockChannels, frames * _blockChannels);
+            if (!AllFinite(interleaved)) throw Malformed($"a decoded sample near {(double)_framesDelivered / SampleRateHz:F3} s is not a finite number");
             AverageChannels(interleaved, _blockChannels, destination.Slice(total, frames));
             _blockPosition += frames;
             _framesDelivered += frames;
@@ -65,6 +66,12 @@ internal abstract class DecodedAudioReader : IAudioReader
     }
 
     public virtual void Dispose() { }
+
+    private static bool AllFinite(ReadOnlySpan<float> samples)
+    {
+        foreach (float s in samples) if (!float.IsFinite(s)) return false;
+        return true;
+    }
 
     protected VoiceCloneException Malformed(string defect) =>
         new(VoiceCloneErrors.AudioFileMalformed, $"'{Path}' is not a valid {FormatName} file: {defect}.", Path);

@@ -1,8 +1,8 @@
-using VoiceClone.Core.Audio.Decoders;
+using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.IO;
 
-namespace VoiceClone.Core.Audio;
+namespace VoiceClone.Core.Audio.Decoders;
 
 /// <summary>
 /// Opens any audio file the module reads, choosing the decoder from the file's first bytes, never its name: WAV with
