@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace VoiceClone.Core.IO;
@@ -25,7 +24,7 @@ public static partial class StaleStagingFiles
         foreach (string path in Directory.EnumerateFiles(folder, ".*.tmp"))
         {
             Match m = Pattern().Match(Path.GetFileName(path));
-            if (!m.Success || m.Groups["host"].Value != Host || IsAlive(int.Parse(m.Groups["pid"].Value))) continue;
+            if (!m.Success || m.Groups["host"].Value != Host || ScratchFolder.IsAlive(int.Parse(m.Groups["pid"].Value))) continue;
             try
             {
                 File.Delete(path);
@@ -34,24 +33,6 @@ public static partial class StaleStagingFiles
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run got there first */ }
         }
         return removed;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        if (pid == Environment.ProcessId) return true;
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false; // no such process
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private static string Sanitize(string host) => new(host.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_').ToArray());

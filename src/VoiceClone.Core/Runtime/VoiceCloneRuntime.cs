@@ -3,6 +3,7 @@ using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines.Default;
 using VoiceClone.Core.Engines.Qwen3;
+using VoiceClone.Core.IO;
 using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Runtime;
@@ -35,6 +36,8 @@ public sealed class VoiceCloneRuntime : IDisposable
         Profiles = new ProfileService(this);
         Installer = new ModelInstallService(this);
         Fingerprints = new FingerprintService();
+        int stale = ScratchFolder.RemoveStale();
+        if (stale > 0) Logs.Write(ModuleLogLevel.Debug, "module", $"Removed {stale} scratch folder(s) that killed processes left behind");
     }
 
     public string ModuleRoot { get; }

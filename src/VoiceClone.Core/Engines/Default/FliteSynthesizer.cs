@@ -2,6 +2,7 @@ using System.Diagnostics;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Engines;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Engines.Default;
 
@@ -38,7 +39,7 @@ public static class FliteSynthesizer
     public static AudioBuffer Speak(string text, string voice, CancellationToken cancellation)
     {
         string executable = Locate();
-        string scratch = Path.Combine(Path.GetTempPath(), $"voiceclone-flite-{Guid.NewGuid():N}");
+        string scratch = ScratchFolder.NewFile("");
         string textFile = scratch + ".txt", wavFile = scratch + ".wav";
         try
         {
