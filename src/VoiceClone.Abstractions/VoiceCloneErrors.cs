@@ -68,6 +68,11 @@ public static class VoiceCloneErrors
         "A model (SwiftF0, Silero VAD, Qwen3-TTS) was asked for but its files are not where the module looks, are incomplete, or cannot be loaded; the message lists what is missing.",
         "Put the files where models/README.md says (or pass -ModelPath), or leave the option out to use the built-in algorithm or engine.");
 
+    public static readonly VoiceCloneErrorDefinition ModelDownloadFailed = new(
+        "ModelDownloadFailed", "model_installer", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Io,
+        "A model download did not complete: the server failed or stalled, a file arrived short or with the wrong sha256, had no checksum to verify, or the checksum list was unusable; nothing was installed.",
+        "Run the command again: what arrived intact is resumed. For a source without checksums add -AllowUnverified.");
+
     public static readonly VoiceCloneErrorDefinition TrainingDataInvalid = new(
         "TrainingDataInvalid", "emotion_trainer", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
         "An emotion training manifest cannot be used: unknown labels, wrong columns, too few recordings of an emotion, or one speaker only.",
@@ -136,7 +141,7 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, UnexpectedError,
     ];
 }
