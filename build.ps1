@@ -150,6 +150,9 @@ function Invoke-Test {
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
     # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
+    # Recording and playback tests run a private PulseAudio daemon with a null sink (started by the tests themselves).
+    $null = Install-DebianPackage 'pulseaudio' '/usr/bin/pulseaudio'
+    $null = Install-DebianPackage 'pulseaudio-utils' '/usr/bin/parec'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir
