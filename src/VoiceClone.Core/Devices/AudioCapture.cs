@@ -2,7 +2,9 @@ using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Devices;
 
-/// <summary>Records a fixed length from an input device, on a watched thread, with a level meter; the result at the rate asked for.</summary>
+/// <summary>
+/// Records a fixed length from an input device, on a watched thread, with a level meter; the result at the rate asked for.
+/// </summary>
 internal static class AudioCapture
 {
     // Blocks of 20 ms: the meter moves smoothly and a stop is noticed within a block.

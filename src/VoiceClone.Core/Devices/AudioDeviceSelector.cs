@@ -3,7 +3,9 @@ namespace VoiceClone.Core.Devices;
 /// <summary>Finds the device a -Device value names: an exact name or id first (case-insensitive), then a unique part of a name.</summary>
 internal static class AudioDeviceSelector
 {
-    /// <summary>The device of <paramref name="kind"/> that <paramref name="requested"/> names; null when nothing was requested (the default).</summary>
+    /// <summary>
+    /// The device of <paramref name="kind"/> that <paramref name="requested"/> names; null when nothing was requested (the default).
+    /// </summary>
     public static AudioDevice? Select(IReadOnlyList<AudioDevice> devices, AudioDeviceKind kind, string? requested, string backend)
     {
         if (string.IsNullOrWhiteSpace(requested)) return null;
@@ -16,7 +18,9 @@ internal static class AudioDeviceSelector
         string noun = kind == AudioDeviceKind.Input ? "input" : "output";
         string known = ofKind.Count == 0 ? $"{backend} reports no {noun} device"
             : $"the {noun}s are: {string.Join("; ", ofKind.Select(d => $"'{d.Name}' ({d.Id})"))}";
-        string problem = partial.Count == 0 ? $"No {noun} device matches '{requested}'" : $"'{requested}' matches {partial.Count} {noun} devices";
+        string problem = partial.Count == 0
+            ? $"No {noun} device matches '{requested}'"
+            : $"'{requested}' matches {partial.Count} {noun} devices";
         throw new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable, $"{problem}; {known}.");
     }
 

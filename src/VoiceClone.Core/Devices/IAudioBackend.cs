@@ -13,10 +13,10 @@ internal interface IAudioBackend
     /// <summary>The active inputs and outputs; the default of each kind is marked.</summary>
     IReadOnlyList<AudioDevice> ListDevices();
 
-    /// <summary>Starts capturing from <paramref name="device"/> (null: the default input), at the requested rate where the device allows.</summary>
+    /// <summary>Starts capturing from <paramref name="device"/> (null: the default input), at the requested rate if it can.</summary>
     IAudioInput OpenInput(AudioDevice? device, int sampleRateHz);
 
-    /// <summary>Opens <paramref name="device"/> (null: the default output) for playing, at the requested rate where the device allows.</summary>
+    /// <summary>Opens <paramref name="device"/> (null: the default output) for playing, at the requested rate if it can.</summary>
     IAudioOutput OpenOutput(AudioDevice? device, int sampleRateHz);
 }
 

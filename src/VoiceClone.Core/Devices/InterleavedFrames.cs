@@ -23,12 +23,18 @@ internal static class InterleavedFrames
         return frames;
     }
 
-    /// <summary>Copies each mono sample to every channel as little-endian float32; <paramref name="destination"/> holds samples x channels x 4 bytes.</summary>
+    /// <summary>
+    /// Copies each mono sample to every channel as little-endian float32; <paramref name="destination"/> holds
+    /// samples x channels x 4 bytes.
+    /// </summary>
     public static void FromMono(ReadOnlySpan<float> mono, int channels, Span<byte> destination)
     {
         for (int i = 0; i < mono.Length; i++)
         {
-            for (int c = 0; c < channels; c++) BinaryPrimitives.WriteSingleLittleEndian(destination[((i * channels + c) * sizeof(float))..], mono[i]);
+            for (int c = 0; c < channels; c++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(destination[((i * channels + c) * sizeof(float))..], mono[i]);
+            }
         }
     }
 }

@@ -18,7 +18,8 @@ internal static class RecordingQuality
     public static IReadOnlyList<string> Problems(AudioBuffer take)
     {
         var problems = new List<string>();
-        double clippedFraction = take.Samples.Count(s => Math.Abs(s) >= FeatureAccumulator.ClipLevel) / (double)Math.Max(1, take.Samples.Length);
+        int clipped = take.Samples.Count(s => Math.Abs(s) >= FeatureAccumulator.ClipLevel);
+        double clippedFraction = clipped / (double)Math.Max(1, take.Samples.Length);
         if (clippedFraction > VoiceFeatureExtractor.ClippedFractionLimit)
         {
             problems.Add($"The take is clipped: {100 * clippedFraction:F2} % of its samples are at full scale. "

@@ -46,7 +46,8 @@ public sealed class DeviceService
         string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(settings.Path))!;
         if (!Directory.Exists(folder))
         {
-            throw new VoiceCloneException(VoiceCloneErrors.AudioWriteFailed, $"The folder '{folder}' does not exist; nothing was recorded.", settings.Path);
+            throw new VoiceCloneException(VoiceCloneErrors.AudioWriteFailed,
+                $"The folder '{folder}' does not exist; nothing was recorded.", settings.Path);
         }
         using var metrics = ExecutionMetrics.Start("New-VoiceRecording", Source, $"path={settings.Path} seconds={settings.Seconds}");
         try
@@ -104,7 +105,8 @@ public sealed class DeviceService
             WavWriter.Write(settings.Path, take.Samples, take.SampleRateHz, WavSampleFormat.Pcm16,
                 new Dictionary<string, string> { [WavWriter.SoftwareTag] = "VoiceClone New-VoiceRecording" }, settings.Overwrite);
         }
-        catch (VoiceCloneException e) when (e.Error == VoiceCloneErrors.AudioWriteFailed && !settings.Overwrite && File.Exists(settings.Path))
+        catch (VoiceCloneException e)
+            when (e.Error == VoiceCloneErrors.AudioWriteFailed && !settings.Overwrite && File.Exists(settings.Path))
         {
             throw Exists(settings.Path, e);
         }

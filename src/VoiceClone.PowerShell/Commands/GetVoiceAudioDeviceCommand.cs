@@ -4,7 +4,7 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Lists the sound inputs and outputs that New-VoiceRecording, Start-VoicePlayback and New-VoiceClone -Play can use.</para>
+/// <para type="synopsis">Lists the sound inputs and outputs for New-VoiceRecording, Start-VoicePlayback and New-VoiceClone -Play.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceAudioDevice")]
 [OutputType(typeof(AudioDevice))]

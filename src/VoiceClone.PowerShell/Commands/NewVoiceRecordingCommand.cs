@@ -4,7 +4,7 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Records the microphone (or another input) to a WAV file, with a countdown and level meter, and checks the take.</para>
+/// <para type="synopsis">Records the microphone (or another input) to a WAV file with a countdown and level meter; checks the take.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceRecording", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]

@@ -10,7 +10,7 @@ namespace VoiceClone.PowerShell.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class StartVoicePlaybackCommand : FileInputCmdlet
 {
-    /// <summary>The output's name or id (Get-VoiceAudioDevice), or a unique part of its name; default: the system's default output.</summary>
+    /// <summary>The output's name or id (Get-VoiceAudioDevice), or a unique part of its name; default: the default output.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Device { get; set; }

@@ -24,10 +24,12 @@ public sealed class AudioDeviceSelectorTests
     [Fact]
     public void An_ambiguous_or_unknown_name_is_AudioDeviceUnavailable_listing_the_devices_of_that_kind()
     {
-        var ambiguous = Assert.Throws<VoiceCloneException>(() => AudioDeviceSelector.Select(_devices, AudioDeviceKind.Input, "Microphone", "Fake"));
+        var ambiguous = Assert.Throws<VoiceCloneException>(() =>
+            AudioDeviceSelector.Select(_devices, AudioDeviceKind.Input, "Microphone", "Fake"));
         Assert.Equal(VoiceCloneErrors.AudioDeviceUnavailable, ambiguous.Error);
         Assert.Contains("matches 2 input devices", ambiguous.Message);
-        var unknown = Assert.Throws<VoiceCloneException>(() => AudioDeviceSelector.Select(_devices, AudioDeviceKind.Output, "Microphone", "Fake"));
+        var unknown = Assert.Throws<VoiceCloneException>(() =>
+            AudioDeviceSelector.Select(_devices, AudioDeviceKind.Output, "Microphone", "Fake"));
         Assert.Contains("No output device matches 'Microphone'", unknown.Message);
         Assert.Contains("'Speakers' (spk-1)", unknown.Message);
         Assert.DoesNotContain("Desk", unknown.Message);

@@ -41,6 +41,7 @@ public sealed class DeviceThreadTests
     public void The_body_s_own_failure_reaches_the_caller()
     {
         var failure = new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable, "Cannot open the sink.");
-        Assert.Same(failure, Assert.Throws<VoiceCloneException>(() => DeviceThread.Run<int>("Fake", _ => throw failure, ShortTimeout, default)));
+        Assert.Same(failure, Assert.Throws<VoiceCloneException>(() =>
+            DeviceThread.Run<int>("Fake", _ => throw failure, ShortTimeout, default)));
     }
 }

@@ -4,7 +4,7 @@ using VoiceClone.Core.Devices.Wasapi;
 
 namespace VoiceClone.Core.Tests.Devices;
 
-/// <summary>The Windows backend over a fake endpoint list: what it lists, which endpoint it opens, and Windows' failures as errors.</summary>
+/// <summary>The Windows backend over a fake endpoint list: what it lists, which endpoint it opens, Windows' failures as errors.</summary>
 public sealed class WasapiBackendTests
 {
     private sealed class FakeEndpoints(IReadOnlyList<WasapiEndpoint> endpoints, Exception? failure = null) : IWasapiEndpoints

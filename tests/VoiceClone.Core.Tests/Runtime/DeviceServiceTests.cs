@@ -38,8 +38,9 @@ public sealed class DeviceServiceTests : IDisposable
         Assert.Empty(take.Problems);
         using (var reader = WavReader.Open(path))
         {
-            Assert.Equal((Voices.Rate, 1, 16, 2 * Voices.Rate), (reader.Format.SampleRateHz, reader.Format.Channels, reader.Format.BitsPerSample,
-                (int)reader.Format.FrameCount));
+            WavFormat format = reader.Format;
+            Assert.Equal((Voices.Rate, 1, 16, 2 * Voices.Rate),
+                (format.SampleRateHz, format.Channels, format.BitsPerSample, (int)format.FrameCount));
         }
         float[] written = WavReader.ReadMono(path).Samples;
         Assert.True(voice.Zip(written).All(p => Math.Abs(p.First - p.Second) <= 1.0 / 32768));

@@ -54,14 +54,15 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
 
     private string UseServer(string? server = null) => $"$env:PULSE_SERVER = '{server ?? _pulse.Server}'; ";
 
-    /// <summary>Asserts that <paramref name="heard"/> holds <paramref name="known"/>: one clear correlation peak, its level and length.</summary>
+    /// <summary>Asserts that <paramref name="heard"/> holds <paramref name="known"/>: a correlation peak, its level and length.</summary>
     private void AssertHeard(float[] known, float[] heard, string what)
     {
         var (lag, correlation) = SignalMatch.Align(known, heard);
         float[] aligned = heard.AsSpan(lag, known.Length).ToArray();
         double levelDifferenceDb = SignalMatch.LevelDb(aligned) - SignalMatch.LevelDb(known);
         double lengthDifferenceMs = 1000 * (SignalMatch.AudibleSeconds(heard, Rate) - SignalMatch.AudibleSeconds(known, Rate));
-        _log.WriteLine($"{what}: correlation peak {correlation:F4} at {1000.0 * lag / Rate:F0} ms, level {levelDifferenceDb:+0.00;-0.00} dB, "
+        _log.WriteLine($"{what}: correlation peak {correlation:F4} at {1000.0 * lag / Rate:F0} ms, "
+            + $"level {levelDifferenceDb:+0.00;-0.00} dB, "
             + $"audible length {lengthDifferenceMs:+0;-0} ms");
         Assert.True(correlation > 0.95, $"{what}: correlation peak {correlation:F4}");
         Assert.InRange(levelDifferenceDb, -1, 1);
@@ -72,13 +73,15 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
     public void Lists_the_sink_and_its_monitor_as_typed_devices_with_the_defaults_marked()
     {
         _pulse.Require();
-        var devices = _session.Invoke(UseServer() + "Get-VoiceAudioDevice").Select(d => (AudioDevice: d, Line:
-            $"{d.Properties["Kind"].Value} {d.Properties["Id"].Value} {d.Properties["IsDefault"].Value} {d.Properties["Backend"].Value}")).ToList();
-        Assert.Equal(["Input voiceclone_test.monitor True PulseAudio", "Output voiceclone_test True PulseAudio"], devices.Select(d => d.Line));
+        var devices = _session.Invoke(UseServer() + "Get-VoiceAudioDevice").Select(d => (AudioDevice: d, Line: string.Join(" ",
+            new[] { "Kind", "Id", "IsDefault", "Backend" }.Select(p => d.Properties[p].Value)))).ToList();
+        Assert.Equal(["Input voiceclone_test.monitor True PulseAudio", "Output voiceclone_test True PulseAudio"],
+            devices.Select(d => d.Line));
         Assert.Equal("VoiceClone.AudioDevice", devices[0].AudioDevice.BaseObject.GetType().FullName);
         Assert.Equal("voiceclone_test", _session.Invoke(UseServer() + "(Get-VoiceAudioDevice -Kind Output).Id").Single().BaseObject);
         Assert.Empty(_session.Invoke(UseServer() + "Get-VoiceAudioDevice -Name 'nothing*'"));
-        string table = string.Join("\n", _session.Invoke(UseServer() + "Get-VoiceAudioDevice | Out-String -Stream").Select(o => o.ToString()));
+        string table = string.Join("\n",
+            _session.Invoke(UseServer() + "Get-VoiceAudioDevice | Out-String -Stream").Select(o => o.ToString()));
         Assert.Matches(@"Kind\s+Default\s+Name\s+Id\s+Backend", table);
         Assert.Matches(@"Output\s+\*\s+Null Output\s+voiceclone_test\s+PulseAudio", table);
     }
@@ -88,7 +91,8 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
     {
         _pulse.Require();
         string known = Known(2.5), take = Path.Combine(_dir, "take.wav");
-        using var ps = Pipeline(UseServer() + $"New-VoiceRecording '{take}' -Seconds 4 -Device {PulseAudioServer.Monitor} -SampleRate {Rate}");
+        using var ps = Pipeline(UseServer()
+            + $"New-VoiceRecording '{take}' -Seconds 4 -Device {PulseAudioServer.Monitor} -SampleRate {Rate}");
         // The known recording is played once the take is running (its first progress record), so all of it lands inside.
         var playing = new Lazy<Task>(() => Task.Run(() => _pulse.Play(known)));
         ps.Streams.Progress.DataAdded += (_, _) => _ = playing.Value;
@@ -127,8 +131,8 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
         _pulse.Require();
         string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
         var capture = _pulse.Capture(Rate);
-        var clone = _session.Invoke(UseServer() + $"New-VoiceClone '{reference}' -Text 'Good morning, everyone.' -OutputDirectory '{_dir}/out' -Play")
-            .Single();
+        var clone = _session.Invoke(UseServer()
+            + $"New-VoiceClone '{reference}' -Text 'Good morning, everyone.' -OutputDirectory '{_dir}/out' -Play").Single();
         Thread.Sleep(300);
         float[] heard = capture.Stop();
         var (audio, rateHz) = WavSamples.Read((string)clone.Properties["AudioPath"].Value);
@@ -172,7 +176,8 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
         Skip.IfNot(OperatingSystem.IsLinux(), "skipped: the PulseAudio backend runs on Linux");
         string nowhere = UseServer("unix:" + Path.Combine(_dir, "no-server"));
         string take = Path.Combine(_dir, "never.wav");
-        foreach (string command in new[] { $"New-VoiceRecording '{take}' -Seconds 1", "Get-VoiceAudioDevice", $"Start-VoicePlayback '{Known(1)}'" })
+        string[] commands = [$"New-VoiceRecording '{take}' -Seconds 1", "Get-VoiceAudioDevice", $"Start-VoicePlayback '{Known(1)}'"];
+        foreach (string command in commands)
         {
             _session.Invoke(nowhere + command, out var streams);
             Assert.Equal("AudioDeviceUnavailable," + Name(command), Assert.Single(streams.Error).FullyQualifiedErrorId);
@@ -190,7 +195,7 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
         Assert.False(File.Exists(take));
         File.WriteAllText(take, "mine");
         _session.Invoke(nowhere + $"New-VoiceRecording '{take}'", out var streams);
-        Assert.Equal("OutputExists,VoiceClone.PowerShell.Commands.NewVoiceRecordingCommand", Assert.Single(streams.Error).FullyQualifiedErrorId);
+        Assert.Equal("OutputExists," + Name("New-VoiceRecording"), Assert.Single(streams.Error).FullyQualifiedErrorId);
         Assert.Equal("mine", File.ReadAllText(take));
     }
 

@@ -54,7 +54,7 @@ public sealed class PulseAudioServer : IDisposable
             if (Tool("pactl", ["list", "short", "sinks"]).StdOut.Contains(Sink)) return;
             Thread.Sleep(100);
         }
-        lock (log) _failure = $"skipped: pulseaudio did not start a null sink within {StartTimeout.TotalSeconds:F0} s: {log.ToString().Trim()}";
+        lock (log) _failure = $"skipped: pulseaudio did not start a null sink within {StartTimeout.TotalSeconds:F0} s: {log}".Trim();
     }
 
     /// <summary>The address to put in PULSE_SERVER.</summary>
@@ -106,7 +106,12 @@ public sealed class PulseAudioServer : IDisposable
             SampleRateHz = sampleRateHz;
             var start = new ProcessStartInfo("bash")
             {
-                ArgumentList = { "-c", $"exec parec --device={Monitor} --format=float32le --rate={sampleRateHz} --channels=1 --latency-msec=20 --raw > '{file}'" },
+                ArgumentList =
+                {
+                    "-c",
+                    $"exec parec --device={Monitor} --format=float32le --rate={sampleRateHz} --channels=1 --latency-msec=20 --raw "
+                    + $"> '{file}'",
+                },
                 UseShellExecute = false, Environment = { ["PULSE_SERVER"] = server.Server },
             };
             _parec = Process.Start(start)!;

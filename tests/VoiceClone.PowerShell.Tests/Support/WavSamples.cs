@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace VoiceClone.PowerShell.Tests.Support;
 
-/// <summary>Reads and writes the WAV files of the device tests (16-bit PCM or float32; the tests reference no VoiceClone assembly).</summary>
+/// <summary>Reads and writes the device tests' WAV files (16-bit PCM or float32; the tests reference no VoiceClone assembly).</summary>
 internal static class WavSamples
 {
     /// <summary>Samples (channels averaged) and rate of a 16-bit PCM or 32-bit float WAV file.</summary>
@@ -30,7 +30,9 @@ internal static class WavSamples
                     for (int c = 0; c < channels; c++)
                     {
                         var s = b.AsSpan(at + 8 + (f * channels + c) * bytesPerSample);
-                        samples[f] += (format == 3 ? BinaryPrimitives.ReadSingleLittleEndian(s) : BinaryPrimitives.ReadInt16LittleEndian(s) / 32768f) / channels;
+                        float value = format == 3 ? BinaryPrimitives.ReadSingleLittleEndian(s)
+                            : BinaryPrimitives.ReadInt16LittleEndian(s) / 32768f;
+                        samples[f] += value / channels;
                     }
                 }
                 return (samples, rate);

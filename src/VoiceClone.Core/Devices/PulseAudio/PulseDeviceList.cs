@@ -29,7 +29,10 @@ internal static unsafe class PulseDeviceList
         long deadline = Environment.TickCount64 + (long)DeviceThread.Timeout.TotalMilliseconds;
         try
         {
-            if (pa_context_connect(context, server, ContextNoAutospawn, IntPtr.Zero) < 0) throw Unavailable(server, pa_context_errno(context));
+            if (pa_context_connect(context, server, ContextNoAutospawn, IntPtr.Zero) < 0)
+            {
+                throw Unavailable(server, pa_context_errno(context));
+            }
             while (pa_context_get_state(context) is int state && state != ContextReady)
             {
                 if (state is ContextFailed or ContextTerminated) throw Unavailable(server, pa_context_errno(context));
@@ -79,7 +82,8 @@ internal static unsafe class PulseDeviceList
         if (Environment.TickCount64 > deadline)
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable,
-                $"The sound server at {server ?? "the default address"} did not list its devices within {DeviceThread.Timeout.TotalSeconds:F0} s.");
+                $"The sound server at {server ?? "the default address"} did not list its devices "
+                + $"within {DeviceThread.Timeout.TotalSeconds:F0} s.");
         }
         if (pa_mainloop_iterate(mainloop, 0, out _) == 0) Thread.Sleep(IdleWait);
     }

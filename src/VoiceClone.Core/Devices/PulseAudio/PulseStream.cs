@@ -47,7 +47,8 @@ internal sealed unsafe class PulseStream : IAudioInput, IAudioOutput
     {
         fixed (float* data = destination)
         {
-            if (pa_simple_read(_stream, data, (nuint)(destination.Length * sizeof(float)), out int error) < 0) throw Failed("reading", error);
+            int result = pa_simple_read(_stream, data, (nuint)(destination.Length * sizeof(float)), out int error);
+            if (result < 0) throw Failed("reading", error);
         }
         return destination.Length;
     }

@@ -2,7 +2,9 @@ using NAudio.CoreAudioApi;
 
 namespace VoiceClone.Core.Devices.Wasapi;
 
-/// <summary>Windows' endpoints and streams through NAudio's WASAPI wrappers (NAudio.Wasapi 2.2.1, the last for net8.0). Windows only.</summary>
+/// <summary>
+/// Windows' endpoints and streams through NAudio's WASAPI wrappers (NAudio.Wasapi 2.2.1, the last for net8.0). Windows only.
+/// </summary>
 internal sealed class NAudioEndpoints : IWasapiEndpoints
 {
     public IReadOnlyList<WasapiEndpoint> Active()
@@ -16,7 +18,8 @@ internal sealed class NAudioEndpoints : IWasapiEndpoints
             using (device)
             {
                 bool capture = device.DataFlow == DataFlow.Capture;
-                endpoints.Add(new WasapiEndpoint(device.ID, device.FriendlyName, capture, device.ID == (capture ? defaultCapture : defaultRender)));
+                string? defaultId = capture ? defaultCapture : defaultRender;
+                endpoints.Add(new WasapiEndpoint(device.ID, device.FriendlyName, capture, device.ID == defaultId));
             }
         }
         return endpoints;

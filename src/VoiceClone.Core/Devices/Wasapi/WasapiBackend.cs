@@ -45,7 +45,8 @@ internal sealed class WasapiBackend(IWasapiEndpoints endpoints) : IAudioBackend
         catch (Exception e) when (e is COMException or UnauthorizedAccessException or InvalidCastException or TypeLoadException)
         {
             string hint = e is UnauthorizedAccessException ? " Windows denied access: allow microphone access in Settings > Privacy." : "";
-            throw new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable, $"WASAPI could not {doing}: {e.Message}.{hint}", null, e);
+            throw new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable,
+                $"WASAPI could not {doing}: {e.Message}.{hint}", null, e);
         }
     }
 }

@@ -44,7 +44,11 @@ internal sealed class WasapiInput : IAudioInput
         if (_current is null || _currentOffset == _current.Length)
         {
             if (!_available.Wait(ReadWait)) return 0;
-            if (_failure is { } failure) throw new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable, $"WASAPI capture stopped: {failure.Message}", null, failure);
+            if (_failure is { } failure)
+            {
+                throw new VoiceCloneException(VoiceCloneErrors.AudioDeviceUnavailable,
+                    $"WASAPI capture stopped: {failure.Message}", null, failure);
+            }
             lock (_blocks)
             {
                 if (_blocks.Count == 0) return 0;
