@@ -1,5 +1,7 @@
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Devices;
+using VoiceClone.Core.Devices.PulseAudio;
+using VoiceClone.Core.Devices.Wasapi;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 
@@ -28,8 +30,14 @@ public sealed class DeviceService
     internal DeviceService(VoiceCloneRuntime runtime, Func<IAudioBackend>? backend = null)
     {
         _runtime = runtime;
-        _backend = new Lazy<IAudioBackend>(backend ?? AudioBackends.ForThisPlatform);
+        _backend = new Lazy<IAudioBackend>(backend ?? ForThisPlatform);
     }
+
+    /// <summary>The sound system of this platform: WASAPI on Windows, PulseAudio (or PipeWire's PulseAudio server) on Linux.</summary>
+    private static IAudioBackend ForThisPlatform() =>
+        OperatingSystem.IsWindows() ? new WasapiBackend(new NAudioEndpoints())
+        : OperatingSystem.IsLinux() ? new PulseAudioBackend()
+        : new UnsupportedPlatformBackend();
 
     /// <summary>The sound system in use: WASAPI, PulseAudio, or none.</summary>
     public string Backend => _backend.Value.Name;
