@@ -153,6 +153,9 @@ function Invoke-Test {
     # The real encoders that make the audio-format tests' files, and ffmpeg, which reads the formats without a managed decoder.
     $encoders = @{ 'lame' = 'lame'; 'vorbis-tools' = 'oggenc'; 'opus-tools' = 'opusenc'; 'flac' = 'flac'; 'ffmpeg' = 'ffmpeg' }
     foreach ($package in $encoders.Keys) { $null = Install-DebianPackage $package "/usr/bin/$($encoders[$package])" }
+    # Recording and playback tests run a private PulseAudio daemon with a null sink (started by the tests themselves).
+    $null = Install-DebianPackage 'pulseaudio' '/usr/bin/pulseaudio'
+    $null = Install-DebianPackage 'pulseaudio-utils' '/usr/bin/parec'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir

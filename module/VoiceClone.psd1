@@ -20,6 +20,9 @@
         'New-VoiceProfile'
         'Get-VoiceCloneConfiguration'
         'Set-VoiceCloneConfiguration'
+        'New-VoiceRecording'
+        'Get-VoiceAudioDevice'
+        'Start-VoicePlayback'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

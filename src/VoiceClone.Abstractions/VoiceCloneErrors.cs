@@ -133,6 +133,11 @@ public static class VoiceCloneErrors
         "A configuration value cannot be used (for example a log directory that cannot be created).",
         "Pass a folder the current user can create and write.");
 
+    public static readonly VoiceCloneErrorDefinition AudioDeviceUnavailable = new(
+        "AudioDeviceUnavailable", "audio_device", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Dependency,
+        "No sound device could be used: no sound system or device (a server, a container, a scheduled task), no device matching -Device, or a device that stopped answering within 5 s.",
+        "Run Get-VoiceAudioDevice to see the devices; on Linux start PulseAudio or PipeWire (or set PULSE_SERVER), on Windows check the Windows Audio service and the microphone privacy setting.");
+
     public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
         "UnexpectedError", "module", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Unknown,
         "An internal failure the module did not anticipate; the full stack trace is in the log file.",
@@ -142,6 +147,6 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, UnexpectedError,
+        TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable, UnexpectedError,
     ];
 }

@@ -15,7 +15,7 @@ public static class VoiceFeatureExtractor
     /// <summary>Average syllables per English word in read and conversational speech, for Wpm without -Text.</summary>
     public const double SyllablesPerWord = 1.5;
     // 0.1 % of samples at full scale marks the recording as clipped.
-    private const double ClippedFractionLimit = 0.001;
+    internal const double ClippedFractionLimit = 0.001;
 
     public static IReadOnlyList<string> FeatureNames { get; } =
     [
