@@ -110,7 +110,11 @@ function Invoke-Build([bool] $GpuFlavour = $Gpu) {
     }
     foreach ($file in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, 'module'), '*', [System.IO.SearchOption]::AllDirectories)) {
         $relative = [System.IO.Path]::GetRelativePath([System.IO.Path]::Combine($repo, 'module'), $file)
-        if ($relative -like 'help*') { continue } # help sources; the MAML built from them ships instead
+        if ($relative -like 'help*') {
+            # Help sources: the MAML built from them ships instead; about topics ship as they are.
+            if ($relative -like '*about_*.help.txt') { $relative = [System.IO.Path]::Combine('en-US', [System.IO.Path]::GetFileName($relative)) }
+            else { continue }
+        }
         $target = [System.IO.Path]::Combine($moduleDir, $relative)
         $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
         [System.IO.File]::Copy($file, $target, $true)
