@@ -44,14 +44,18 @@ Describe 'The GPU build without CUDA' -Tag 'Gpu' -Skip:([bool] $skipReason) {
 
     It 'falls back to the CPU with exactly one warning when CUDA is asked for' {
         $result = Invoke-GreedyClone $env:VOICECLONE_GPU_MODULE 'Cuda' 'gpu-cuda'
-        $result.Warnings | Should -HaveCount 1
-        $result.Warnings[0] | Should -BeLike '*CUDA*running on CPU*'
+        # The fixture's random weights speak noise, so the clone's own "no voiced segments" warning comes too.
+        $cudaWarnings = @($result.Warnings | Where-Object { $_ -like '*CUDA*' })
+        $cudaWarnings | Should -HaveCount 1
+        $cudaWarnings[0] | Should -BeLike '*CUDA*running on CPU*'
         $result.Log | Should -Match '\[WARNING\] \[qwen_adapter\] CUDA requested'
+        # ONNX Runtime's own complaint goes to app.log, not to the process's stderr (which fails a background job).
+        $result.Log | Should -Match '\[DEBUG\] \[onnxruntime\] ONNX Runtime ERROR .*providers_cuda'
     }
 
     It 'falls back silently under -Device Auto and logs why' {
         $result = Invoke-GreedyClone $env:VOICECLONE_GPU_MODULE 'Auto' 'gpu-auto'
-        $result.Warnings | Should -HaveCount 0
+        @($result.Warnings | Where-Object { $_ -like '*CUDA*' }) | Should -HaveCount 0
         $result.Log | Should -Match 'CUDA preferred \(device Auto\) for Qwen3-TTS but unavailable, running on CPU'
     }
 

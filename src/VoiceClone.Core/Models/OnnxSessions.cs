@@ -15,7 +15,7 @@ public sealed class OnnxSessions : IDisposable
     public const string CudaProvider = "CUDAExecutionProvider";
 
     /// <summary>Whether this ONNX Runtime build carries the CUDA execution provider (the -Gpu build does; the CPU package does not).</summary>
-    public static bool CudaAvailable => OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
+    public static bool CudaAvailable => OnnxEnvironment.Instance.GetAvailableProviders().Contains(CudaProvider);
 
     /// <param name="cuda">Append the CUDA execution provider (callers check <see cref="CudaAvailable"/> first); one session per file and device.</param>
     public InferenceSession Get(string modelPath, bool cuda = false)
@@ -36,8 +36,7 @@ public sealed class OnnxSessions : IDisposable
 
     private static InferenceSession Create(string path, bool cuda)
     {
-        // A module must not phone home from users' scheduled tasks.
-        OrtEnv.Instance().DisableTelemetryEvents();
+        _ = OnnxEnvironment.Instance; // before any session: ONNX Runtime's own log goes to app.log, not stderr
         using var metrics = ExecutionMetrics.Start("LoadOnnxModel", "models", $"path={path}");
         // One thread per session: callers already run one file per core, so more would only oversubscribe.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };

@@ -64,7 +64,7 @@ public sealed partial class Qwen3Engine : IVoiceEngine
         log.Information("Qwen TTS model {Name} ready on {Device}: precision {Precision} ({TensorTypes}), ONNX Runtime {Version}, " +
             "{Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), " +
             "graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
-            name, model.Device, model.Precision, model.TensorTypes, OrtEnv.Instance().GetVersionString(), ParameterCount, model.GraphFolder,
+            name, model.Device, model.Precision, model.TensorTypes, OnnxEnvironment.Instance.GetVersionString(), ParameterCount, model.GraphFolder,
             model.Hidden, model.PastInputs / 2);
     }
 
