@@ -1,5 +1,4 @@
 using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 using VoiceClone.Core.Tests.Support;
@@ -58,14 +57,6 @@ public sealed class VoiceFeatureExtractorTests
         Assert.Equal("Text", f.WpmSource);
         // 6 words over the span from first to last speech frame (about 10 x 0.21 s)
         Assert.InRange(f.Wpm, 6 / 2.2 * 60, 6 / 1.9 * 60);
-    }
-
-    [Fact]
-    public void Pause_entropy_is_zero_for_uniform_pauses_and_one_for_a_perfect_spread()
-    {
-        Assert.Equal(0, PauseStatistics.Entropy([0.3, 0.3, 0.31]));
-        Assert.Equal(0, PauseStatistics.Entropy([0.5]));
-        Assert.Equal(1, PauseStatistics.Entropy([0.3, 0.4, 0.6, 0.8, 1.2, 1.6, 2.4, 3.5]), 9);
     }
 
     [Fact]
