@@ -67,6 +67,27 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }
+    case "make-high-rate":
+    {
+        if (!Directory.Exists(Path.Combine(shared, "data", "librispeech"))) { Console.WriteLine($"skipped: {shared}/data/librispeech not found"); return 0; }
+        // Five minutes of real speech at 768 kHz (a 460 MB file), written in blocks so this process stays small too.
+        const int rateHz = 768000, seconds = 300;
+        var clips = Directory.GetFiles(Path.Combine(shared, "data", "librispeech"), "*.wav").Order(StringComparer.Ordinal)
+            .Select(f => SincResampler.Resample(WavReader.ReadMono(f), rateHz).Samples).ToArray();
+        HighRateWav.Write(args[2], rateHz, (long)rateHz * seconds, clips);
+        return 0;
+    }
+    case "prepare-reference":
+    {
+        if (!File.Exists(args[2])) { Console.WriteLine($"skipped: {args[2]} not found"); return 0; }
+        var watch = Stopwatch.StartNew();
+        var emotionModel = VoiceClone.Core.Emotion.EmotionModel.Load(Path.Combine(FindRepositoryRoot(), "models", "emotion"));
+        var reference = new VoiceClone.Core.Cloning.ReferencePreparer().Prepare(args[2], emotionModel, out _);
+        Console.WriteLine($"{args[2]}: a clone's reference prepared in {watch.Elapsed.TotalSeconds:F1} s; {reference.Features.DurationSeconds:F0} s "
+            + $"at {reference.Features.SampleRateHz} Hz, kept {reference.Audio!.DurationSeconds:F0} s at {reference.Audio.SampleRateHz} Hz");
+        Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+        return 0;
+    }
     case "qwen-overhead":
         return Qwen3Overhead.Run(Path.Combine(shared, "fixtures", "qwen3-tts-tiny"));
     case "qwen-tokenizer": return Qwen3TokenizerSpeed.Run(Path.Combine(shared, "fixtures", "qwen3-text-tokenizer"));

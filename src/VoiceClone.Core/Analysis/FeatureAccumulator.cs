@@ -38,15 +38,25 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
     public int Syllables => _syllables;
     public QualityTotals Quality => _quality;
     public SpectralFeatures Spectral => _spectral;
+    /// <summary>The recording's own samples seen by <see cref="CountClipping"/>.</summary>
+    public long SamplesCounted => _samples;
     public double ClippedFraction => _samples == 0 ? 0 : (double)_clipped / _samples;
     public PitchContourPoint[]? Contour => options.IncludeContour ? [.. _contour] : null;
 
-    public void AddSegment(AudioBuffer segment)
+    /// <summary>Counts clipped samples in the recording's own samples (before resampling moves the peaks).</summary>
+    public void CountClipping(ReadOnlySpan<float> samples)
     {
-        foreach (float s in segment.Samples) if (Math.Abs(s) >= ClipLevel) _clipped++;
-        _samples += segment.Samples.Length;
+        foreach (float s in samples) if (Math.Abs(s) >= ClipLevel) _clipped++;
+        _samples += samples.Length;
+    }
 
-        AudioBuffer x16 = SincResampler.Resample(segment, AnalysisFrames.SampleRateHz);
+    /// <summary>Analyses the next stretch of the recording, resampled to the analysis rate.</summary>
+    public void AddSegment(AudioBuffer x16)
+    {
+        if (x16.SampleRateHz != AnalysisFrames.SampleRateHz)
+        {
+            throw new ArgumentException($"Segments arrive at {AnalysisFrames.SampleRateHz} Hz, not {x16.SampleRateHz} Hz.", nameof(x16));
+        }
         PitchTrack pitch = options.PitchAlgorithm == PitchAlgorithm.SwiftF0
             ? SwiftF0PitchTracker.Track(x16, options.Pitch, options.SwiftF0Model
                 ?? throw new InvalidOperationException("The SwiftF0 pitch tracker was chosen without its model session."))
@@ -89,7 +99,7 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
             AnalysisFrames.Window(x16.Samples, i, window);
             _spectral.AddFrame(window, voiced);
         }
-        _offsetSeconds += segment.DurationSeconds;
+        _offsetSeconds += x16.DurationSeconds;
     }
 
     private bool[] DetectSpeech(float[] x16, double[] levelsDb)

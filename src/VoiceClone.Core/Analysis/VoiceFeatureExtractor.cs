@@ -28,32 +28,34 @@ public static class VoiceFeatureExtractor
         "mfcc1_mean", "mfcc2_mean", "mfcc3_mean", "mfcc4_mean", "mfcc1_std", "mfcc2_std", "mfcc3_std", "mfcc4_std",
     ];
 
-    /// <summary>Segment length for long recordings: memory holds one segment's samples, whatever the file's length.</summary>
+    /// <summary>
+    /// Segment length for long recordings, at the 16 kHz analysis rate: memory holds one segment's samples (19 MB)
+    /// whatever the file's length and rate, since the file is resampled as it is decoded.
+    /// </summary>
     public const double SegmentSeconds = 300;
 
     public static VoiceFeatures Analyze(string path, VoiceFeatureOptions options)
     {
-        using IAudioReader reader = AudioFileReader.Open(path);
-        int rate = reader.SampleRateHz;
         var accumulator = new FeatureAccumulator(options);
-        long segmentFrames = (long)(SegmentSeconds * rate);
+        using var reader = new ResamplingAudioReader(AudioFileReader.Open(path), AnalysisFrames.SampleRateHz, accumulator.CountClipping);
+        long segmentFrames = (long)(SegmentSeconds * AnalysisFrames.SampleRateHz);
         // The first segment sizes itself to the file (whose length a decoder may not know); later ones reuse its array.
         float[] buffer = AudioFileReader.ReadUpTo(reader, segmentFrames, path);
-        RequireMinimumDuration((double)buffer.Length / rate, path);
-        long total = 0;
+        RequireMinimumDuration((double)buffer.Length / AnalysisFrames.SampleRateHz, path);
         for (int read = buffer.Length; read > 0; read = buffer.Length == segmentFrames ? reader.ReadMono(buffer) : 0)
         {
-            accumulator.AddSegment(new AudioBuffer(read == buffer.Length ? buffer : buffer[..read], rate));
-            total += read;
+            accumulator.AddSegment(new AudioBuffer(read == buffer.Length ? buffer : buffer[..read], AnalysisFrames.SampleRateHz));
         }
-        return Summarize(accumulator, path, (double)total / rate, rate, options);
+        int rate = reader.InputSampleRateHz;
+        return Summarize(accumulator, path, (double)accumulator.SamplesCounted / rate, rate, options);
     }
 
     public static VoiceFeatures Analyze(AudioBuffer audio, string path, VoiceFeatureOptions options)
     {
         RequireMinimumDuration(audio.DurationSeconds, path);
         var accumulator = new FeatureAccumulator(options);
-        accumulator.AddSegment(audio);
+        accumulator.CountClipping(audio.Samples);
+        accumulator.AddSegment(SincResampler.Resample(audio, AnalysisFrames.SampleRateHz));
         return Summarize(accumulator, path, audio.DurationSeconds, audio.SampleRateHz, options);
     }
 

@@ -28,7 +28,7 @@ public sealed class ReferencePreparer
     {
         AudioBuffer audio;
         bool wholeFile;
-        using (IAudioReader reader = AudioFileReader.Open(path))
+        using (IAudioReader reader = AtMostMaxRate(AudioFileReader.Open(path)))
         {
             float[] samples = AudioFileReader.ReadUpTo(reader, (long)(PreparedReference.MaxAudioSeconds * reader.SampleRateHz), path);
             audio = new AudioBuffer(samples, reader.SampleRateHz);
@@ -42,4 +42,8 @@ public sealed class ReferencePreparer
         EmotionResult emotion = emotionModel.Classify(EmotionFeatures.Clip(audio, path), path);
         return new PreparedReference(path, FileHash.Sha256(path), features, emotion, audio);
     }
+
+    // A recording above the engines' highest rate is resampled as it is decoded, so memory does not grow with its rate.
+    private static IAudioReader AtMostMaxRate(IAudioReader reader) =>
+        reader.SampleRateHz > PreparedReference.MaxSampleRateHz ? new ResamplingAudioReader(reader, PreparedReference.MaxSampleRateHz) : reader;
 }

@@ -15,6 +15,12 @@ public sealed class PreparedReference
     /// <summary>A minute of speech fixes a voice's pitch statistics and long-term spectrum; engines use at most that.</summary>
     public const double MaxAudioSeconds = 60;
 
+    /// <summary>
+    /// The highest rate the samples are kept at: every engine works at 24 kHz or below (Qwen3-TTS at 24 kHz, the default
+    /// engine at 16 kHz, spectra stop at 7.6 kHz), so a 768 kHz recording is kept at 48 kHz: a minute costs 11 MB, not 184 MB.
+    /// </summary>
+    public const int MaxSampleRateHz = 48000;
+
     private readonly ConcurrentDictionary<double, LongTermSpectrum> _spectra = new();
 
     public PreparedReference(string path, string sha256, VoiceFeatures features, EmotionResult emotion, AudioBuffer? audio)
@@ -31,7 +37,7 @@ public sealed class PreparedReference
     public string Sha256 { get; }
     public VoiceFeatures Features { get; }
     public EmotionResult Emotion { get; }
-    /// <summary>Mono samples at the recording's rate, at most <see cref="MaxAudioSeconds"/>; null for a restored profile.</summary>
+    /// <summary>Mono samples at the recording's rate (at most <see cref="MaxSampleRateHz"/>), at most <see cref="MaxAudioSeconds"/>; null for a restored profile.</summary>
     public AudioBuffer? Audio { get; }
     /// <summary>A voice an engine computed earlier and stored (a loaded voice profile); null for a recording.</summary>
     public object? EngineVoice { get; init; }

@@ -1,7 +1,7 @@
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Tests.Support;
 
-namespace VoiceClone.Core.Tests.Audio;
+namespace VoiceClone.Core.Tests.Dsp;
 
 /// <summary>The resampler judged by measurement: passband flatness, stopband rejection, no aliasing.</summary>
 public sealed class SincResamplerTests
