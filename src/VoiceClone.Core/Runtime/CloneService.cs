@@ -14,11 +14,12 @@ public sealed record CloneSettings(string OutputDirectory)
     public string? ModelPath { get; init; }
     /// <summary>Qwen3: the reference's transcript, for in-context cloning.</summary>
     public string? ReferenceText { get; init; }
+    /// <summary>"auto" (each text's own), a BCP 47 tag or an English language name; both engines honour it.</summary>
     public string Language { get; init; } = "auto";
     public double Temperature { get; init; } = 0.9;
     public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
     public bool NonStreaming { get; init; }
-    /// <summary>Default engine: this base voice for every clone instead of the nearest.</summary>
+    /// <summary>Default engine: this base voice ("backend:voice", e.g. espeak-ng:de+f3) for every clone instead of the nearest.</summary>
     public string? BaseVoice { get; init; }
     public int? Seed { get; init; }
     /// <summary>A fixed id for the one clone of the call; null draws one per clone.</summary>
@@ -27,6 +28,9 @@ public sealed record CloneSettings(string OutputDirectory)
     /// <summary>How many clones the caller runs at once (recorded in the run log).</summary>
     public int Parallelism { get; init; } = 1;
 }
+
+/// <summary>One base voice of the default engine: its name (backend:voice), backend, language tag and name, and gender.</summary>
+public sealed record BaseVoiceInfo(string Name, string Backend, string Language, string LanguageName, string Gender);
 
 /// <summary>The cloning capability: choosing and warming the engine, and one <see cref="CloneRun"/> per call.</summary>
 public sealed class CloneService
@@ -56,11 +60,13 @@ public sealed class CloneService
         return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Logs);
     }
 
-    private VoiceMatchEngine Default(CloneSettings settings)
-    {
-        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole call
-        return new VoiceMatchEngine(_runtime.BaseVoices, settings.BaseVoice);
-    }
+    // A missing synthesiser, an unknown language or base voice is one error for the whole call.
+    private VoiceMatchEngine Default(CloneSettings settings) =>
+        VoiceMatchEngine.Create(_runtime.BaseVoices, settings.Language, settings.BaseVoice, CancellationToken.None);
+
+    /// <summary>The default engine's installed base voices ("backend:voice"), for completion and listings; none when no backend is installed.</summary>
+    public IReadOnlyList<BaseVoiceInfo> BaseVoices() => _runtime.BaseVoices.AllVoices(CancellationToken.None)
+        .Select(v => new BaseVoiceInfo(v.Name, v.Backend, v.Language.ToString(), v.Language.DisplayName, v.Gender.ToString())).ToList();
 
     private Qwen3Engine Qwen3(CloneSettings settings)
     {
