@@ -29,15 +29,22 @@ public static class CloneValidator
     /// 10 % is noise, clicks or whisper, not speech (a synthesiser that cannot read the text gives 0 %).
     /// </summary>
     public const double MinVoicedFraction = 0.10;
+    /// <summary>
+    /// Sets another voiced_speech limit for a session (0 turns the check off): whispered voices, or a test model with random
+    /// weights whose output is noise by design.
+    /// </summary>
+    public const string MinVoicedFractionVariable = "VOICECLONE_MIN_VOICED_FRACTION";
     public const double PitchTolerance = 0.05, RateTolerance = 0.10;
 
-    public static ValidationReport Validate(int attempt, string text, VoiceFeatures clone, double activeLevelDb, VoiceFeatures reference)
+    /// <param name="minVoicedFraction">The voiced_speech limit (<see cref="MinVoicedFraction"/> unless configured; 0 turns it off).</param>
+    public static ValidationReport Validate(int attempt, string text, VoiceFeatures clone, double activeLevelDb, VoiceFeatures reference,
+        double minVoicedFraction = MinVoicedFraction)
     {
         SpokenLength length = SpokenLength.Of(text);
         var checks = new List<ValidationCheck>
         {
             new("not_silent", activeLevelDb > SilenceDb, activeLevelDb, $"> {SilenceDb} dBFS", Hard: true),
-            new("voiced_speech", clone.VoicedFraction >= MinVoicedFraction, clone.VoicedFraction, $"voiced fraction >= {MinVoicedFraction}", Hard: true),
+            new("voiced_speech", clone.VoicedFraction >= minVoicedFraction, clone.VoicedFraction, $"voiced fraction >= {minVoicedFraction}", Hard: true),
             new("not_clipped", !clone.IsClipped, clone.ClippedFraction, "clipped fraction <= 0.001", Hard: true),
             new("duration_plausible", length.Contains(clone.DurationSeconds), clone.DurationSeconds,
                 $"{length.MinSeconds:0.##}-{length.MaxSeconds:0.##} s for {length.Units}", Hard: true),

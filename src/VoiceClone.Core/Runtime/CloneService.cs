@@ -49,15 +49,30 @@ public sealed class CloneService
                 $"The clone id '{settings.Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
         }
         IVoiceEngine engine = settings.Engine == CloneEngine.Qwen3 ? Qwen3(settings) : Default(settings);
+        double minVoiced = MinVoicedFraction();
         Dictionary<string, string?> parameters = RunParameters(settings);
+        parameters["min_voiced_fraction"] = minVoiced.ToString(CultureInfo.InvariantCulture);
         parameters["precision"] = (engine as Qwen3Engine)?.Model.PrecisionSummary; // the graphs' precision and element types
         var runLog = new RunLog("New-VoiceClone", parameters);
         string? fallback = (engine as Qwen3Engine)?.DeviceFallback;
         // CUDA was wanted and is not there: a retry on another device, recorded in the run log.
         if (fallback is not null) runLog.Retry("engine", 1, "cpu_fallback", fallback, 0, "running on cpu");
         var workflow = new CloneWorkflow(engine, _runtime.LoadEmotionModel(null), _runtime.References, runLog,
-            new CloneOptions(Path.GetFullPath(settings.OutputDirectory)) { Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed });
+            new CloneOptions(Path.GetFullPath(settings.OutputDirectory))
+            {
+                Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed, MinVoicedFraction = minVoiced,
+            });
         return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Logs);
+    }
+
+    /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set to a fraction, else the default.</summary>
+    private static double MinVoicedFraction()
+    {
+        string? configured = Environment.GetEnvironmentVariable(CloneValidator.MinVoicedFractionVariable);
+        if (string.IsNullOrWhiteSpace(configured)) return CloneValidator.MinVoicedFraction;
+        if (double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is >= 0 and <= 1) return value;
+        throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
+            $"{CloneValidator.MinVoicedFractionVariable} is '{configured}'; set it to a fraction from 0 to 1, or clear it.");
     }
 
     // A missing synthesiser, an unknown language or base voice is one error for the whole call.
