@@ -65,7 +65,8 @@ internal static class CloneEvaluation
                     if (!baseWer.TryGetValue(key, out werBase))
                     {
                         string basePath = Path.Combine(output, $"base-{baseWer.Count}.wav");
-                        AudioBuffer spoken = catalog.Speak(text, catalog.Find(clone.BaseVoice!, CancellationToken.None)!, CancellationToken.None).Audio;
+                        BaseVoice voice = catalog.Find(clone.BaseVoice!, CancellationToken.None)!;
+                        AudioBuffer spoken = catalog.Speak(text, voice, CancellationToken.None).Audio;
                         WavWriter.Write(basePath, spoken.Samples, 16000, WavSampleFormat.Pcm16);
                         baseWer[key] = werBase = Wer(text, Recognise(sphinx, basePath));
                     }
@@ -87,7 +88,8 @@ internal static class CloneEvaluation
     /// <summary>One reference per speaker: the longest of its files up to 15 s, the length users record.</summary>
     public static string[] References(string librispeech) => Directory.GetFiles(librispeech, "*.wav").Order(StringComparer.Ordinal)
         .GroupBy(f => Path.GetFileName(f).Split('-')[0])
-        .Select(g => g.Select(f => (Path: f, Seconds: WavReader.Open(f).Format.DurationSeconds)).Where(x => x.Seconds <= 15).DefaultIfEmpty(g.Select(f => (Path: f, Seconds: 0.0)).First()).MaxBy(x => x.Seconds).Path)
+        .Select(g => g.Select(f => (Path: f, Seconds: WavReader.Open(f).Format.DurationSeconds)).Where(x => x.Seconds <= 15)
+            .DefaultIfEmpty(g.Select(f => (Path: f, Seconds: 0.0)).First()).MaxBy(x => x.Seconds).Path)
         .ToArray();
 
     private sealed record Row(string Reference, VoiceCloneResult Result, double WerClone, double WerBase, double Rtf, double CpuRtf)

@@ -6,11 +6,11 @@ namespace VoiceClone.Core.Cloning;
 /// <summary>
 /// What to do after a failed attempt, at most <see cref="MaxAttempts"/> attempts per clone:
 /// an engine failure or silent output is synthesised again unchanged ("resynthesize"); output with no voiced speech asks
-/// for the next nearest base voice ("next_base_voice"; an engine without base voices synthesises again); clipping lowers the level
-/// 6 dB ("reduce_gain"); an implausible length re-times toward the text's typical length ("retime", <see cref="SpokenLength"/>); a missed F0 or
-/// articulation rate is corrected by the measured miss ("feedback_correction": F0 target x reference/clone,
-/// duration x clone rate/reference rate, at most 20 % a step), once. After the last attempt, hard failures fail the clone and soft
-/// misses are kept and reported.
+/// for the next nearest base voice ("next_base_voice"; an engine without base voices synthesises again); clipping lowers
+/// the level 6 dB ("reduce_gain"); an implausible length re-times toward the text's typical length ("retime",
+/// <see cref="SpokenLength"/>); a missed F0 or articulation rate is corrected by the measured miss ("feedback_correction":
+/// F0 target x reference/clone, duration x clone rate/reference rate, at most 20 % a step), once. After the last attempt,
+/// hard failures fail the clone and soft misses are kept and reported.
 /// </summary>
 public static class CloneRetryPolicy
 {

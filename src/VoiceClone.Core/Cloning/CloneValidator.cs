@@ -10,7 +10,10 @@ public sealed record ValidationCheck(string Name, bool Passed, double Value, str
 public sealed record ValidationReport(int Attempt, IReadOnlyList<ValidationCheck> Checks)
 {
     public bool Passed => Checks.All(c => c.Passed);
-    /// <summary>A hard failure (silent, unvoiced, clipped, implausible length) means the audio is unusable; soft ones (match scores) mean it is imperfect.</summary>
+    /// <summary>
+    /// A hard failure (silent, unvoiced, clipped, implausible length) means the audio is unusable; soft ones (match scores) mean
+    /// it is imperfect.
+    /// </summary>
     public bool HardFailure => Checks.Any(c => c.Hard && !c.Passed);
     public IEnumerable<string> Failed => Checks.Where(c => !c.Passed).Select(c => c.Name);
 }
@@ -44,7 +47,8 @@ public static class CloneValidator
         var checks = new List<ValidationCheck>
         {
             new("not_silent", activeLevelDb > SilenceDb, activeLevelDb, $"> {SilenceDb} dBFS", Hard: true),
-            new("voiced_speech", clone.VoicedFraction >= minVoicedFraction, clone.VoicedFraction, $"voiced fraction >= {minVoicedFraction}", Hard: true),
+            new("voiced_speech", clone.VoicedFraction >= minVoicedFraction, clone.VoicedFraction, $"voiced fraction >= {minVoicedFraction}",
+                Hard: true),
             new("not_clipped", !clone.IsClipped, clone.ClippedFraction, "clipped fraction <= 0.001", Hard: true),
             new("duration_plausible", length.Contains(clone.DurationSeconds), clone.DurationSeconds,
                 $"{length.MinSeconds:0.##}-{length.MaxSeconds:0.##} s for {length.Units}", Hard: true),

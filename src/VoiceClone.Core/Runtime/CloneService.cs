@@ -65,12 +65,13 @@ public sealed class CloneService
         return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Logs);
     }
 
-    /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set to a fraction, else the default.</summary>
+    /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set, else the default.</summary>
     private static double MinVoicedFraction()
     {
         string? configured = Environment.GetEnvironmentVariable(CloneValidator.MinVoicedFractionVariable);
         if (string.IsNullOrWhiteSpace(configured)) return CloneValidator.MinVoicedFraction;
-        if (double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is >= 0 and <= 1) return value;
+        bool parsed = double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        if (parsed && value is >= 0 and <= 1) return value;
         throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
             $"{CloneValidator.MinVoicedFractionVariable} is '{configured}'; set it to a fraction from 0 to 1, or clear it.");
     }
@@ -79,7 +80,7 @@ public sealed class CloneService
     private VoiceMatchEngine Default(CloneSettings settings) =>
         VoiceMatchEngine.Create(_runtime.BaseVoices, settings.Language, settings.BaseVoice, CancellationToken.None);
 
-    /// <summary>The default engine's installed base voices ("backend:voice"), for completion and listings; none when no backend is installed.</summary>
+    /// <summary>The default engine's installed base voices ("backend:voice"), for completion and listings.</summary>
     public IReadOnlyList<BaseVoiceInfo> BaseVoices() => _runtime.BaseVoices.AllVoices(CancellationToken.None)
         .Select(v => new BaseVoiceInfo(v.Name, v.Backend, v.Language.ToString(), v.Language.DisplayName, v.Gender.ToString())).ToList();
 

@@ -27,6 +27,7 @@ public static class LanguageDetector
     private static readonly (string Code, string Letters)[] CyrillicMarkers =
         [("uk", "іїєґ"), ("be", "ў"), ("sr", "ђћџљњј"), ("mk", "ѓќѕ"), ("kk", "әғқңөұүһ")];
     private static readonly (string Code, string Letters)[] ArabicMarkers = [("ur", "ٹڈڑںے"), ("fa", "پچژگ")];
+    private static readonly char[] Punctuation = [.. ",.;:!?\"()«»„“”¿¡-–—"];
 
     /// <summary>The text's language; null when its letters are in a script no language in the module's table is told by.</summary>
     public static DetectedLanguage? Detect(string text)
@@ -65,13 +66,13 @@ public static class LanguageDetector
     private static DetectedLanguage Latin(string text)
     {
         string[] tokens = text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        string[] words = tokens.Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '(', ')', '«', '»', '„', '“', '”', '¿', '¡', '-', '–', '—'))
-            .ToArray();
+        string[] words = tokens.Select(w => w.Trim(Punctuation)).ToArray();
         string best = "en";
         int bestScore = 0;
         foreach (var (code, stopWords, letters) in LatinStopWords.Languages)
         {
-            int score = words.Count(stopWords.Contains) + (letters.Length == 0 ? 0 : tokens.Count(t => t.AsSpan().IndexOfAny(letters) >= 0));
+            int marked = letters.Length == 0 ? 0 : tokens.Count(t => t.AsSpan().IndexOfAny(letters) >= 0);
+            int score = words.Count(stopWords.Contains) + marked;
             if (score > bestScore) (best, bestScore) = (code, score);
         }
         return new DetectedLanguage(new LanguageTag(best), bestScore == 0 ? ByDefault : ByStopWords);

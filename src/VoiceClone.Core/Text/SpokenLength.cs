@@ -21,7 +21,7 @@ public sealed record SpokenLength(double MinSeconds, double TypicalSeconds, doub
     private static readonly Unit HangulSyllables = new("Hangul syllables", 1.5, 6.5, 13);
     private static readonly Unit UnspacedLetters = new("letters", 3, 12, 40);
 
-    // Small kana (ぁぃぅぇぉっゃゅょゎ and katakana) merge with the kana before them into one mora, except っ/ッ (a mora of its own).
+    // Small kana merge with the kana before them into one mora; the small tsu (っ/ッ) is a mora of its own.
     private const string SmallKana = "ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶ";
     // A kanji is read with one to three morae in Japanese; two is the usual length of on-readings.
     private const int MoraePerKanji = 2;
@@ -42,7 +42,8 @@ public sealed record SpokenLength(double MinSeconds, double TypicalSeconds, doub
                     WritingScript.Han => japanese ? Morae : HanSyllables,
                     WritingScript.Kana => Morae,
                     WritingScript.Hangul => HangulSyllables,
-                    WritingScript.Thai or WritingScript.Lao or WritingScript.Khmer or WritingScript.Myanmar or WritingScript.Tibetan => UnspacedLetters,
+                    WritingScript.Thai or WritingScript.Lao or WritingScript.Khmer or WritingScript.Myanmar
+                        or WritingScript.Tibetan => UnspacedLetters,
                     _ => null,
                 };
                 if (unit is null)

@@ -16,7 +16,8 @@ public sealed class BaseVoiceCompleter : IArgumentCompleter
         string typed = wordToComplete.Trim('\'', '"');
         string? language = fakeBoundParameters["Language"] as string;
         return VoiceCloneCmdlet.Runtime.Cloning.BaseVoices()
-            .Where(v => v.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || v.Name.Contains(":" + typed, StringComparison.OrdinalIgnoreCase))
+            .Where(v => v.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase)
+                || v.Name.Contains(":" + typed, StringComparison.OrdinalIgnoreCase))
             .OrderBy(v => language is not null && (v.Language.StartsWith(language, StringComparison.OrdinalIgnoreCase)
                 || v.LanguageName.Equals(language, StringComparison.OrdinalIgnoreCase)) ? 0 : 1)
             .Select(v => new CompletionResult(v.Name.Contains(' ') ? $"'{v.Name}'" : v.Name, v.Name, CompletionResultType.ParameterValue,

@@ -33,7 +33,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string OutputDirectory { get; set; } = "output";
 
-    /// <summary>Default (built in, voice matching on a flite, espeak-ng, SAPI or say base voice) or Qwen3 (neural, needs its model files).</summary>
+    /// <summary>Default (built in: voice matching on a flite, espeak-ng, SAPI or say voice) or Qwen3 (neural, needs its model).</summary>
     [Parameter]
     public CloneEngine Engine { get; set; } = CloneEngine.Default;
 
@@ -47,7 +47,10 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? ReferenceText { get; set; }
 
-    /// <summary>The language of the texts: auto (each text's own) or a language; Qwen3: one its config names (english, german, ...); Default: a name or BCP 47 tag (German, de, pt-BR).</summary>
+    /// <summary>
+    /// The language of the texts: auto (each text's own) or a language; Qwen3: one its config names (english, german, ...);
+    /// Default: a name or BCP 47 tag (German, de, pt-BR).
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string Language { get; set; } = "auto";
@@ -65,7 +68,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [Parameter]
     public SwitchParameter NonStreaming { get; set; }
 
-    /// <summary>Default engine only: use this base voice (backend:voice, e.g. flite:awb, espeak-ng:de+f3; Tab lists them) instead of the nearest.</summary>
+    /// <summary>Default engine: this base voice (backend:voice, e.g. espeak-ng:de+f3; Tab lists them) instead of the nearest.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(BaseVoiceCompleter))]

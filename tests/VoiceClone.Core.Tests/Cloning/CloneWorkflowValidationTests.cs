@@ -6,7 +6,7 @@ using VoiceClone.Core.Tests.Support;
 
 namespace VoiceClone.Core.Tests.Cloning;
 
-/// <summary>The workflow never passes a clone without speech in it: it retries, then fails with SynthesisFailed and writes nothing.</summary>
+/// <summary>A clone without voiced speech never passes: it is retried, then fails with SynthesisFailed and writes nothing.</summary>
 public sealed class CloneWorkflowValidationTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -23,7 +23,8 @@ public sealed class CloneWorkflowValidationTests : IDisposable
         {
             Ranks.Add(request.BaseVoiceRank);
             var random = new Random(request.Attempt);
-            float[] noise = Enumerable.Range(0, (int)(0.24 * Voices.Rate)).Select(_ => (float)(0.05 * (random.NextDouble() - 0.5))).ToArray();
+            float[] noise = Enumerable.Range(0, (int)(0.24 * Voices.Rate))
+                .Select(_ => (float)(0.05 * (random.NextDouble() - 0.5))).ToArray();
             return new SynthesizedSpeech(noise, Voices.Rate, "nothing");
         }
     }

@@ -7,7 +7,8 @@ public sealed class ValidationTests
 {
     private static readonly VoiceFeatures Reference = new() { PitchMedian = 200, ArticulationRate = 5, SyllableCount = 40 };
 
-    private static VoiceFeatures Clone(double pitch = 200, double rate = 5, double seconds = 3, bool clipped = false, double voiced = 0.5) =>
+    private static VoiceFeatures Clone(double pitch = 200, double rate = 5, double seconds = 3, bool clipped = false,
+        double voiced = 0.5) =>
         new()
         {
             PitchMedian = pitch, ArticulationRate = rate, DurationSeconds = seconds, SyllableCount = 12, IsClipped = clipped,
@@ -21,7 +22,8 @@ public sealed class ValidationTests
     {
         var report = CloneValidator.Validate(1, EightWords, Clone(), activeLevelDb: -20, Reference);
         Assert.True(report.Passed);
-        Assert.Equal(["not_silent", "voiced_speech", "not_clipped", "duration_plausible", "pitch_match", "rate_match"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["not_silent", "voiced_speech", "not_clipped", "duration_plausible", "pitch_match", "rate_match"],
+            report.Checks.Select(c => c.Name));
         Assert.Null(CloneRetryPolicy.Next(1, Request(), report) is { } next && next.Method.Length > 0 ? (object)next : null);
     }
 

@@ -8,7 +8,8 @@ namespace VoiceClone.Core.Tests.Support;
 /// A base-voice backend with a given voice list whose voices speak a steady vowel at their own F0 (formants scaled with
 /// it), so that selection can be tested without the synthesiser: SAPI's voice list on Linux, espeak-ng's without espeak-ng.
 /// </summary>
-internal sealed class FakeBaseVoiceBackend(string name, IReadOnlyList<BaseVoice> voices, Func<BaseVoice, double> pitchHz) : IBaseVoiceBackend
+internal sealed class FakeBaseVoiceBackend(string name, IReadOnlyList<BaseVoice> voices, Func<BaseVoice, double> pitchHz)
+    : IBaseVoiceBackend
 {
     public bool Installed { get; init; } = true;
     /// <summary>Voice groups that cannot read text with letters of this script.</summary>
@@ -17,7 +18,8 @@ internal sealed class FakeBaseVoiceBackend(string name, IReadOnlyList<BaseVoice>
 
     public string Name => name;
 
-    public BackendAvailability Availability => Installed ? BackendAvailability.Ready : new BackendAvailability(false, $"{name} is not here.");
+    public BackendAvailability Availability =>
+        Installed ? BackendAvailability.Ready : new BackendAvailability(false, $"{name} is not here.");
 
     public string? InstallHint(LanguageTag language) => $"{name} with a {language.DisplayName} voice";
 

@@ -49,7 +49,9 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
         Environment.SetEnvironmentVariable("VOICECLONE_MIN_VOICED_FRACTION", "0");
         try
         {
-            var clone = _session.Invoke($"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{destination}' -Temperature 0 -OutputDirectory '{_dir}/out'").Single();
+            var clone = _session.Invoke($"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 " +
+                $"-ModelPath '{destination}' " +
+                $"-Temperature 0 -OutputDirectory '{_dir}/out'").Single();
             Assert.True(File.Exists((string)clone.Properties["AudioPath"].Value));
         }
         finally

@@ -39,7 +39,8 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.Equal("Default", Property<string>(clone, "Engine"));
         Assert.InRange(Property<double>(clone, "DurationSeconds"), 1.0, 8.0);
         Assert.InRange(Property<double>(clone, "PitchRatio"), 0.8, 1.25);
-        Assert.True(Property<double>(clone, "TimbreDistance") < Property<double>(clone, "BaseTimbreDistance") || Property<string>(clone, "BaseVoice") == "flite:awb");
+        Assert.True(Property<double>(clone, "TimbreDistance") < Property<double>(clone, "BaseTimbreDistance")
+            || Property<string>(clone, "BaseVoice") == "flite:awb");
         Assert.Matches(@"^flite:(kal16|awb|rms|slt)$", Property<string>(clone, "BaseVoice"));
         Assert.Equal(2, Directory.GetFiles(Output).Length); // the pair, no temporaries
 
@@ -180,16 +181,19 @@ public sealed class NewVoiceCloneTests : IDisposable
     public void BaseVoice_completes_to_the_installed_voices_and_takes_one_by_name()
     {
         string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
-        string[] Complete(string line) => _session.Invoke($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches.CompletionText")
+        string[] Complete(string line) => _session
+            .Invoke($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches.CompletionText")
             .Select(o => (string)o.BaseObject).ToArray();
         Assert.Equal(["flite:kal16", "flite:awb", "flite:rms", "flite:slt"], Complete("New-VoiceClone -BaseVoice flite:"));
         Assert.Contains("awb", Complete("New-VoiceClone -BaseVoice aw").Select(c => c.Split(':')[1]));
-        PSObject clone = _session.Invoke($"New-VoiceClone '{reference}' -Text 'Good morning to you.' -BaseVoice flite:rms -OutputDirectory '{Output}'").Single();
+        PSObject clone = _session
+            .Invoke($"New-VoiceClone '{reference}' -Text 'Good morning to you.' -BaseVoice flite:rms -OutputDirectory '{Output}'").Single();
         Assert.Equal("flite:rms", Property<string>(clone, "BaseVoice"));
         Assert.Equal("flite:rms+voice-match", Property<string>(clone, "ModelUsed"));
         string Id(string script) => (string)_session.Invoke($"try {{ {script} }} catch {{ $_.FullyQualifiedErrorId }}").Single().BaseObject;
-        Assert.StartsWith("ConfigurationInvalid,", Id($"New-VoiceClone '{reference}' -Text hi -BaseVoice flite:nosuch -OutputDirectory '{Output}'"));
-        Assert.StartsWith("LanguageUnsupported,", Id($"New-VoiceClone '{reference}' -Text hi -Language Klingon -OutputDirectory '{Output}'"));
+        string clone1 = $"New-VoiceClone '{reference}' -Text hi -OutputDirectory '{Output}'";
+        Assert.StartsWith("ConfigurationInvalid,", Id($"{clone1} -BaseVoice flite:nosuch"));
+        Assert.StartsWith("LanguageUnsupported,", Id($"{clone1} -Language Klingon"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace VoiceClone.PowerShell.Tests.Support;
 
-/// <summary>espeak-ng, the default engine's base synthesiser beyond English; tests skip visibly without it (./build.sh Test installs it).</summary>
+/// <summary>espeak-ng, the default engine's synthesiser beyond English; tests skip visibly without it (build.sh Test installs).</summary>
 internal static class Espeak
 {
     public static void Require()

@@ -41,22 +41,23 @@ public sealed class BaseVoiceCatalog
     /// flite first (its English clones are the measured ones), then the operating system's own voices (Windows SAPI,
     /// macOS say), then espeak-ng, the formant synthesiser that speaks the most languages.
     /// </summary>
-    public static IReadOnlyList<IBaseVoiceBackend> DefaultBackends() => [new FliteBackend(), new SapiBackend(), new SayBackend(), new EspeakNgBackend()];
+    public static IReadOnlyList<IBaseVoiceBackend> DefaultBackends() =>
+        [new FliteBackend(), new SapiBackend(), new SayBackend(), new EspeakNgBackend()];
 
     public IReadOnlyList<IBaseVoiceBackend> Backends { get; }
 
     public IEnumerable<IBaseVoiceBackend> Installed => Backends.Where(b => b.Availability.Installed);
 
-    /// <summary>A SynthesizerMissing error when no backend is installed, or when a backend was pointed at a file that is not there.</summary>
+    /// <summary>A SynthesizerMissing error when no backend is installed, or one was pointed at a file that is not there.</summary>
     public void RequireInstalled()
     {
         var states = Backends.Select(b => (Backend: b, State: b.Availability)).ToList();
         if (states.FirstOrDefault(s => s.State.Misconfigured) is { Backend: not null } wrong)
-            throw new VoiceCloneException(VoiceCloneErrors.SynthesizerMissing, $"{wrong.State.Problem} {VoiceCloneErrors.SynthesizerMissing.Remedy}");
+            throw SynthesizerProcess.Missing(wrong.State.Problem!);
         if (states.All(s => !s.State.Installed))
         {
-            throw new VoiceCloneException(VoiceCloneErrors.SynthesizerMissing,
-                $"The default engine found no base synthesiser: {string.Join(" ", states.Select(s => s.State.Problem))} {VoiceCloneErrors.SynthesizerMissing.Remedy}");
+            throw SynthesizerProcess.Missing(
+                $"The default engine found no base synthesiser: {string.Join(" ", states.Select(s => s.State.Problem))}");
         }
     }
 
@@ -65,7 +66,8 @@ public sealed class BaseVoiceCatalog
         _voices.Get(backend.Name, _ => backend.ListVoices(cancellation));
 
     /// <summary>Every installed backend's voices, in order of preference.</summary>
-    public IReadOnlyList<BaseVoice> AllVoices(CancellationToken cancellation) => Installed.SelectMany(b => Voices(b, cancellation)).ToList();
+    public IReadOnlyList<BaseVoice> AllVoices(CancellationToken cancellation) =>
+        Installed.SelectMany(b => Voices(b, cancellation)).ToList();
 
     /// <summary>
     /// The voice named "backend:id" ("espeak-ng:de+f3"), or by id alone in the first backend that has it ("awb"); null when no
@@ -74,10 +76,11 @@ public sealed class BaseVoiceCatalog
     public BaseVoice? Find(string name, CancellationToken cancellation)
     {
         int colon = name.IndexOf(':', StringComparison.Ordinal);
-        IBaseVoiceBackend? named = colon < 0 ? null : Backends.FirstOrDefault(b => b.Name.Equals(name[..colon], StringComparison.OrdinalIgnoreCase));
+        IBaseVoiceBackend? named = colon < 0 ? null
+            : Backends.FirstOrDefault(b => b.Name.Equals(name[..colon], StringComparison.OrdinalIgnoreCase));
         if (named is null) return AllVoices(cancellation).FirstOrDefault(v => v.Id.Equals(name, StringComparison.OrdinalIgnoreCase));
         BackendAvailability state = named.Availability;
-        if (!state.Installed) throw new VoiceCloneException(VoiceCloneErrors.SynthesizerMissing, $"{state.Problem} {VoiceCloneErrors.SynthesizerMissing.Remedy}");
+        if (!state.Installed) throw SynthesizerProcess.Missing(state.Problem ?? $"{named.Name} is not installed.");
         return Voices(named, cancellation).FirstOrDefault(v => v.Id.Equals(name[(colon + 1)..], StringComparison.OrdinalIgnoreCase));
     }
 
@@ -120,7 +123,8 @@ public sealed class BaseVoiceCatalog
         .Where(r => r is not null).DefaultIfEmpty(null).Min();
 
     /// <summary>A voice's measured character (F0, formants), from its calibration text; measured once.</summary>
-    public VoiceFeatures Profile(BaseVoice voice, CancellationToken cancellation) => _profiles.Get(voice.Name, _ => Measure(voice, cancellation));
+    public VoiceFeatures Profile(BaseVoice voice, CancellationToken cancellation) =>
+        _profiles.Get(voice.Name, _ => Measure(voice, cancellation));
 
     /// <summary>
     /// The candidate whose median F0 (in semitones) and formant scale (12 x |ln ratio|, so 10 % counts about one semitone)
@@ -131,13 +135,15 @@ public sealed class BaseVoiceCatalog
         ByDistance(candidates, reference, cancellation)[0];
 
     /// <summary>The candidates nearest first (as <see cref="Nearest"/> measures), unmeasurable ones last, ties in list order.</summary>
-    public IReadOnlyList<BaseVoice> ByDistance(IReadOnlyList<BaseVoice> candidates, VoiceFeatures reference, CancellationToken cancellation) =>
+    public IReadOnlyList<BaseVoice> ByDistance(IReadOnlyList<BaseVoice> candidates, VoiceFeatures reference,
+        CancellationToken cancellation) =>
         candidates.Select(v => (Voice: v, Distance: Distance(Profile(v, cancellation), reference)))
             .OrderBy(p => double.IsNaN(p.Distance) ? double.PositiveInfinity : p.Distance).Select(p => p.Voice).ToList();
 
     private static double Distance(VoiceFeatures profile, VoiceFeatures reference)
     {
-        double semitones = double.IsFinite(reference.PitchMedian) ? Math.Abs(12 * Math.Log2(reference.PitchMedian / profile.PitchMedian)) : 0;
+        double semitones = double.IsFinite(reference.PitchMedian)
+            ? Math.Abs(12 * Math.Log2(reference.PitchMedian / profile.PitchMedian)) : 0;
         double formant = Math.Abs(Math.Log(FormantScale(reference, profile)));
         return semitones + SemitonesPerFormantLogUnit * formant;
     }

@@ -27,7 +27,10 @@ public sealed class BaseVoiceSelector(BaseVoiceCatalog catalog, LanguageTag? lan
         }
         List<BaseVoice> candidates = fixedVoice is not null ? [fixedVoice] : [.. catalog.Candidates(tag, cancellation)];
         if (candidates.Count == 0)
-            throw Unsupported($"No installed base voice speaks {tag.DisplayName} ({tag}, {how}). {catalog.InstallAdvice(tag, cancellation)}");
+        {
+            throw Unsupported($"No installed base voice speaks {tag.DisplayName} ({tag}, {how}). " +
+                catalog.InstallAdvice(tag, cancellation));
+        }
         var reasons = new List<string>();
         while (candidates.Count > 0)
         {
@@ -36,7 +39,8 @@ public sealed class BaseVoiceSelector(BaseVoiceCatalog catalog, LanguageTag? lan
             BaseSpeech speech = catalog.Speak(text, voice, cancellation);
             if (speech.Unreadable is null)
             {
-                ModuleLog.For(VoiceMatchEngine.Source).Information("Language: {Language} ({How}); base voice {Voice}", tag.DisplayName, how, voice.Name);
+                ModuleLog.For(VoiceMatchEngine.Source)
+                    .Information("Language: {Language} ({How}); base voice {Voice}", tag.DisplayName, how, voice.Name);
                 return new BaseUtterance(voice, speech.Audio, tag);
             }
             ModuleLog.For(VoiceMatchEngine.Source).Debug("Base voice {Voice} set aside: {Reason}", voice.Name, speech.Unreadable);
@@ -53,7 +57,8 @@ public sealed class BaseVoiceSelector(BaseVoiceCatalog catalog, LanguageTag? lan
         if (fixedVoice is not null) return (fixedVoice.Language, $"the language of {fixedVoice.Name}");
         DetectedLanguage detected = LanguageDetector.Detect(text) ?? throw Unsupported(
             $"The language of the text cannot be told from its {WritingScripts.Dominant(text)} letters; name it.");
-        string how = detected.Method == LanguageDetector.ByDefault ? "assumed: no stop word of another language" : $"detected by {detected.Method}";
+        string how = detected.Method == LanguageDetector.ByDefault
+            ? "assumed: no stop word of another language" : $"detected by {detected.Method}";
         return (detected.Tag, how);
     }
 

@@ -77,8 +77,8 @@ public sealed class EspeakNgBackend : IBaseVoiceBackend
         return new BaseSpeech(result.Audio, unreadable);
     }
 
-    private static string Require() => Locate(out string? problem) ?? throw new VoiceCloneException(VoiceCloneErrors.SynthesizerMissing,
-        $"{problem ?? "espeak-ng was not found on PATH."} {VoiceCloneErrors.SynthesizerMissing.Remedy}");
+    private static string Require() =>
+        Locate(out string? problem) ?? throw SynthesizerProcess.Missing(problem ?? "espeak-ng was not found on PATH.");
 
     private static string? Locate(out string? problem) =>
         SynthesizerProcess.Locate(ExecutableVariable, "espeak-ng", WindowsFolders(), out problem);

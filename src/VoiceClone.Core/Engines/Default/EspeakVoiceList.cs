@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using VoiceClone.Core.Text;
 
@@ -21,12 +22,14 @@ public static partial class EspeakVoiceList
         foreach (string line in listing.Split('\n'))
         {
             string[] columns = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (columns.Length < 5 || !int.TryParse(columns[0], out int priority) || columns[4].StartsWith("mb/", StringComparison.Ordinal)) continue;
+            bool mbrola = columns.Length >= 5 && columns[4].StartsWith("mb/", StringComparison.Ordinal);
+            if (columns.Length < 5 || !int.TryParse(columns[0], out int priority) || mbrola) continue;
             if (LanguageTag.Parse(columns[1]) is not { } own) continue;
             var languages = new List<VoiceLanguage> { new(own, priority) };
             foreach (Match other in OtherLanguage().Matches(string.Join(' ', columns.Skip(5))))
             {
-                if (LanguageTag.Parse(other.Groups[1].Value) is { } tag) languages.Add(new VoiceLanguage(tag, int.Parse(other.Groups[2].Value)));
+                if (LanguageTag.Parse(other.Groups[1].Value) is { } tag)
+                    languages.Add(new VoiceLanguage(tag, int.Parse(other.Groups[2].Value, CultureInfo.InvariantCulture)));
             }
             // Two voices may share a language code (yue, yue-Latn-jyutping): the later one goes by its file name.
             string id = ids.Add(columns[1]) ? columns[1] : columns[4][(columns[4].LastIndexOf('/') + 1)..].ToLowerInvariant();

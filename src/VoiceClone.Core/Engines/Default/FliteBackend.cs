@@ -37,13 +37,13 @@ public sealed class FliteBackend : IBaseVoiceBackend
     /// <summary>Speaks <paramref name="text"/> with one of flite's built-in voices; returns mono audio at the voice's own rate.</summary>
     public static Dsp.AudioBuffer Speak(string text, string voice, CancellationToken cancellation)
     {
-        string executable = Locate(out string? problem) ?? throw new VoiceCloneException(VoiceCloneErrors.SynthesizerMissing,
-            $"{problem ?? "flite was not found on PATH."} {VoiceCloneErrors.SynthesizerMissing.Remedy}");
+        string executable = Locate(out string? problem) ?? throw SynthesizerProcess.Missing(problem ?? "flite was not found on PATH.");
         return SynthesizerProcess.Speak(executable, $"flite (voice {voice})", text,
             (textFile, wavFile) => ["-voice", voice, "-f", textFile, "-o", wavFile], cancellation).Audio;
     }
 
     private static string? Locate(out string? problem) => SynthesizerProcess.Locate(ExecutableVariable, "flite", [], out problem);
 
-    private static BaseVoice Voice(string id, VoiceGender gender) => new(BackendName, id, [new VoiceLanguage(new LanguageTag("en", "us"))], gender);
+    private static BaseVoice Voice(string id, VoiceGender gender) =>
+        new(BackendName, id, [new VoiceLanguage(new LanguageTag("en", "us"))], gender);
 }

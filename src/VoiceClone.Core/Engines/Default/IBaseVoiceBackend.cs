@@ -26,7 +26,9 @@ public interface IBaseVoiceBackend
     BaseSpeech Speak(string text, BaseVoice voice, CancellationToken cancellation);
 }
 
-/// <summary>Whether a backend can run; <see cref="Problem"/> says why not, <see cref="Misconfigured"/> when the user pointed it at nothing.</summary>
+/// <summary>
+/// Whether a backend can run; <see cref="Problem"/> says why not, <see cref="Misconfigured"/> when the user pointed it at nothing.
+/// </summary>
 public sealed record BackendAvailability(bool Installed, string? Problem = null, bool Misconfigured = false)
 {
     public static BackendAvailability Ready { get; } = new(true);
@@ -34,7 +36,7 @@ public sealed record BackendAvailability(bool Installed, string? Problem = null,
 
 public enum VoiceGender { Unknown, Male, Female }
 
-/// <summary>A language a voice speaks and how much the backend prefers it for that language (lower first; espeak-ng's priorities).</summary>
+/// <summary>A language a voice speaks and how much the backend prefers it for that language (lower first, as espeak-ng ranks).</summary>
 public sealed record VoiceLanguage(LanguageTag Tag, int Priority = VoiceLanguage.DefaultPriority)
 {
     public const int DefaultPriority = 5;

@@ -20,7 +20,8 @@ public sealed class SapiBackend : IBaseVoiceBackend
 
     public string Name => BackendName;
 
-    public BackendAvailability Availability => OperatingSystem.IsWindows() ? BackendAvailability.Ready : new BackendAvailability(false, WindowsOnly);
+    public BackendAvailability Availability =>
+        OperatingSystem.IsWindows() ? BackendAvailability.Ready : new BackendAvailability(false, WindowsOnly);
 
     public string? InstallHint(LanguageTag language) => OperatingSystem.IsWindows()
         ? $"a {language.DisplayName} SAPI voice (Settings > Time & language > Language & region: add {language.DisplayName} with its " +

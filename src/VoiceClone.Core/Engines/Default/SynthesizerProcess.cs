@@ -40,7 +40,7 @@ internal static class SynthesizerProcess
         }
     }
 
-    /// <summary>Runs the program to completion and returns its standard output; a non-zero exit is a failed attempt.</summary>
+    /// <summary>Runs the program to completion and returns its standard output; a non-zero exit fails the attempt.</summary>
     public static string Run(string executable, string name, IEnumerable<string> arguments, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo(executable)
@@ -59,7 +59,8 @@ internal static class SynthesizerProcess
                 if (!process.WaitForExit(Timeout))
                 {
                     Kill(process);
-                    throw new SynthesisAttemptException(VoiceCloneErrorCategory.Timeout, $"{name} did not finish within {Timeout.TotalSeconds:F0} s.");
+                    throw new SynthesisAttemptException(VoiceCloneErrorCategory.Timeout,
+                        $"{name} did not finish within {Timeout.TotalSeconds:F0} s.");
                 }
             }
             cancellation.ThrowIfCancellationRequested();
@@ -67,7 +68,8 @@ internal static class SynthesizerProcess
             string output = stdout.GetAwaiter().GetResult(), errors = stderr.GetAwaiter().GetResult();
             if (process.ExitCode != 0)
             {
-                throw new SynthesisAttemptException(VoiceCloneErrorCategory.Dependency, $"{name} exited with code {process.ExitCode}: {Truncate(errors)}");
+                throw new SynthesisAttemptException(VoiceCloneErrorCategory.Dependency,
+                    $"{name} exited with code {process.ExitCode}: {Truncate(errors)}");
             }
             return output;
         }
@@ -78,7 +80,11 @@ internal static class SynthesizerProcess
     }
 
     private static VoiceCloneException Unstartable(string executable, string name, string why) =>
-        new(VoiceCloneErrors.SynthesizerMissing, $"{name} ('{executable}') could not be run: {why}. {VoiceCloneErrors.SynthesizerMissing.Remedy}");
+        Missing($"{name} ('{executable}') could not be run: {why}.");
+
+    /// <summary>A SynthesizerMissing error: what is missing, then the table's remedy.</summary>
+    public static VoiceCloneException Missing(string detail) =>
+        new(VoiceCloneErrors.SynthesizerMissing, $"{detail} {VoiceCloneErrors.SynthesizerMissing.Remedy}");
 
     private static void Kill(Process process)
     {

@@ -50,12 +50,13 @@ public sealed class VoiceMatchEngine : IVoiceEngine
     {
         catalog.RequireInstalled();
         LanguageTag? tag = language.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : LanguageTag.Parse(language)
-            ?? throw new VoiceCloneException(VoiceCloneErrors.LanguageUnsupported, $"'{language}' is neither a language name nor a BCP 47 language tag (de, pt-BR, zh).");
+            ?? throw new VoiceCloneException(VoiceCloneErrors.LanguageUnsupported,
+                $"'{language}' is neither a language name nor a BCP 47 language tag (de, pt-BR, zh).");
         BaseVoice? voice = null;
         if (baseVoice is not null)
         {
             voice = catalog.Find(baseVoice, cancellation) ?? throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
-                $"No installed base voice is called '{baseVoice}'. Base voices are named backend:voice, e.g. flite:awb or espeak-ng:de+f3.");
+                $"No installed base voice is called '{baseVoice}'. Base voices are named backend:voice: flite:awb, espeak-ng:de+f3.");
             if (tag is not null && tag.Distance(voice.Language) is null)
             {
                 throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
@@ -87,7 +88,8 @@ public sealed class VoiceMatchEngine : IVoiceEngine
         // 1. F0 and timing by TD-PSOLA.
         PitchTrack pitch = YinPitchTracker.Track(spoken, PitchTrackerOptions.Default);
         var mapping = PitchMapping.Between(pitch, reference, emotion.PitchRangeFactor, request.PitchCorrection);
-        double desiredSeconds = spoken.DurationSeconds * TempoRatio(ComparisonAnalysis.AnalyzeSpeech(spoken, voice, request.Text), reference) / emotion.TempoFactor * request.DurationCorrection;
+        double tempoRatio = TempoRatio(ComparisonAnalysis.AnalyzeSpeech(spoken, voice, request.Text), reference);
+        double desiredSeconds = spoken.DurationSeconds * tempoRatio / emotion.TempoFactor * request.DurationCorrection;
         double durationFactor = Math.Clamp(desiredSeconds / spoken.DurationSeconds, 1 / MaxDurationFactor, MaxDurationFactor);
         var marks = PitchMarks.Find(spoken.Samples, rate, pitch);
         float[] modified = TdPsola.Modify(spoken.Samples, rate, marks, (_, hz) => mapping.Map(hz), durationFactor);
@@ -141,7 +143,11 @@ public sealed class VoiceMatchEngine : IVoiceEngine
         foreach (float s in samples) peak = Math.Max(peak, Math.Abs(s));
         double limitedGain = peak * gain > PeakLimit ? PeakLimit / peak : gain;
         for (int i = 0; i < samples.Length; i++) samples[i] = (float)(samples[i] * limitedGain);
-        if (limitedGain < gain) ModuleLog.For(Source).Debug("Level match limited by {Db:F1} dB to keep peaks below -0.5 dBFS", 20 * Math.Log10(gain / limitedGain));
+        if (limitedGain < gain)
+        {
+            ModuleLog.For(Source).Debug("Level match limited by {Db:F1} dB to keep peaks below -0.5 dBFS",
+                20 * Math.Log10(gain / limitedGain));
+        }
         return 20 * Math.Log10(gain / limitedGain);
     }
 }

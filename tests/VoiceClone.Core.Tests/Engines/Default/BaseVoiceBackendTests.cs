@@ -35,7 +35,8 @@ public sealed class BaseVoiceBackendTests
     public void The_espeak_ng_listing_gives_each_language_voice_its_file_and_priorities_without_MBROLA()
     {
         var entries = EspeakVoiceList.ParseVoices(EspeakVoices);
-        Assert.Equal(["cmn", "cmn-latn-pinyin", "de", "en-gb", "en-us", "fr-fr", "pt", "pt-br", "yue", "yue-latn-jyutping"], entries.Select(e => e.Id));
+        Assert.Equal(["cmn", "cmn-latn-pinyin", "de", "en-gb", "en-us", "fr-fr", "pt", "pt-br", "yue", "yue-latn-jyutping"],
+            entries.Select(e => e.Id));
         var pinyin = entries.Single(e => e.Id == "cmn-latn-pinyin");
         Assert.Equal("sit/cmn-Latn-pinyin", pinyin.File);
         Assert.All(pinyin.Languages, l => Assert.Equal("zh", l.Tag.Language));
@@ -116,7 +117,8 @@ public sealed class BaseVoiceBackendTests
             Assert.Null(backend.InstallHint(new LanguageTag("de")));
         }
         var catalog = new BaseVoiceCatalog([new SapiBackend()]);
-        Assert.Equal("SynthesizerMissing", Assert.Throws<VoiceCloneException>(() => catalog.Find("sapi:Microsoft David Desktop", default)).ErrorId);
+        var e = Assert.Throws<VoiceCloneException>(() => catalog.Find("sapi:Microsoft David Desktop", default));
+        Assert.Equal("SynthesizerMissing", e.ErrorId);
         Assert.Equal("SynthesizerMissing", Assert.Throws<VoiceCloneException>(catalog.RequireInstalled).ErrorId);
     }
 
@@ -133,11 +135,13 @@ public sealed class BaseVoiceBackendTests
         BaseSpeech speech = espeak.Speak("Guten Morgen, die Straße ist heute sehr ruhig.", german, default);
         Assert.Null(speech.Unreadable);
         VoiceFeatures features = ComparisonAnalysis.AnalyzeSpeech(speech.Audio, "de", null);
-        Assert.True(features.VoicedFraction > 0.2 && speech.Audio.DurationSeconds > 1.5, $"{features.VoicedFraction} {speech.Audio.DurationSeconds}");
+        Assert.True(features.VoicedFraction > 0.2 && speech.Audio.DurationSeconds > 1.5,
+            $"{features.VoicedFraction} {speech.Audio.DurationSeconds}");
 
         // A variant changes the voice: espeak-ng drops it when a voice is named by a language with a region, so voices go by file.
         BaseVoice french = voices.Single(v => v.Id == "fr-fr"), frenchF3 = voices.Single(v => v.Id == "fr-fr+f3");
-        double Pitch(BaseVoice v) => ComparisonAnalysis.AnalyzeSpeech(espeak.Speak("Bonjour, comment allez-vous?", v, default).Audio, v.Id, null).PitchMedian;
+        double Pitch(BaseVoice v) =>
+            ComparisonAnalysis.AnalyzeSpeech(espeak.Speak("Bonjour, comment allez-vous?", v, default).Audio, v.Id, null).PitchMedian;
         Assert.True(Pitch(frenchF3) > 1.4 * Pitch(french));
 
         BaseVoice pinyin = voices.Single(v => v.Id == "cmn-latn-pinyin");

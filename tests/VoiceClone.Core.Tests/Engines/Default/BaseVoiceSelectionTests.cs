@@ -14,7 +14,10 @@ public sealed class BaseVoiceSelectionTests
     private static double Pitch(BaseVoice v) => v.Gender switch { VoiceGender.Male => 100, VoiceGender.Female => 220, _ => 150 };
 
     private static FakeBaseVoiceBackend Flite(bool installed = true) => new("flite",
-        [Voice("flite", "awb", "en-us", VoiceGender.Male), Voice("flite", "slt", "en-us", VoiceGender.Female)], Pitch) { Installed = installed };
+        [Voice("flite", "awb", "en-us", VoiceGender.Male), Voice("flite", "slt", "en-us", VoiceGender.Female)], Pitch)
+    {
+        Installed = installed,
+    };
 
     private static FakeBaseVoiceBackend Espeak(bool installed = true) => new("espeak-ng",
     [
@@ -29,11 +32,14 @@ public sealed class BaseVoiceSelectionTests
     [
         SapiBackend.Describe("Microsoft David Desktop", "en-US", "Male"), SapiBackend.Describe("Microsoft Zira Desktop", "en-US", "Female"),
         SapiBackend.Describe("Microsoft Hedda Desktop", "de-DE", "Female"), SapiBackend.Describe("Microsoft Stefan", "de-DE", "Male"),
-        SapiBackend.Describe("Microsoft Haruka Desktop", "ja-JP", "Female"), SapiBackend.Describe("Microsoft Maria Desktop", "pt-BR", "Female"),
+        SapiBackend.Describe("Microsoft Haruka Desktop", "ja-JP", "Female"),
+        SapiBackend.Describe("Microsoft Maria Desktop", "pt-BR", "Female"),
     ], Pitch);
 
-    private static BaseUtterance Speak(BaseVoiceCatalog catalog, string text, VoiceFeatures reference, string? language = null, int rank = 0) =>
-        new BaseVoiceSelector(catalog, language is null ? null : LanguageTag.Parse(language)).Speak(text, reference, CancellationToken.None, rank);
+    private static BaseUtterance Speak(BaseVoiceCatalog catalog, string text, VoiceFeatures reference, string? language = null,
+        int rank = 0) =>
+        new BaseVoiceSelector(catalog, language is null ? null : LanguageTag.Parse(language))
+            .Speak(text, reference, CancellationToken.None, rank);
 
     [Fact]
     public void German_text_is_never_spoken_by_an_English_voice()
@@ -42,7 +48,8 @@ public sealed class BaseVoiceSelectionTests
         var catalog = new BaseVoiceCatalog([Flite(), Espeak()]);
         Assert.Equal("espeak-ng:de", Speak(catalog, german, LowMale).Voice.Name);
         Assert.Equal("espeak-ng:de+f3", Speak(catalog, german, HighFemale).Voice.Name);
-        Assert.Equal("flite:awb", Speak(catalog, "The birch canoe slid on the smooth planks.", LowMale).Voice.Name); // flite before espeak-ng
+        // flite before espeak-ng for English
+        Assert.Equal("flite:awb", Speak(catalog, "The birch canoe slid on the smooth planks.", LowMale).Voice.Name);
 
         var englishOnly = new BaseVoiceCatalog([Flite(), Espeak(installed: false)]);
         var e = Assert.Throws<VoiceCloneException>(() => Speak(englishOnly, german, LowMale));
@@ -70,12 +77,14 @@ public sealed class BaseVoiceSelectionTests
     public void Windows_SAPI_voices_are_chosen_by_language_and_pitch_before_espeak_ng()
     {
         var catalog = new BaseVoiceCatalog([Flite(installed: false), Sapi(), Espeak()]);
-        Assert.Equal("sapi:Microsoft Stefan", Speak(catalog, "Wir fahren am Wochenende mit dem Zug nach Hamburg.", LowMale).Voice.Name);
-        Assert.Equal("sapi:Microsoft Hedda Desktop", Speak(catalog, "Wir fahren am Wochenende mit dem Zug nach Hamburg.", HighFemale).Voice.Name);
+        const string german = "Wir fahren am Wochenende mit dem Zug nach Hamburg.";
+        Assert.Equal("sapi:Microsoft Stefan", Speak(catalog, german, LowMale).Voice.Name);
+        Assert.Equal("sapi:Microsoft Hedda Desktop", Speak(catalog, german, HighFemale).Voice.Name);
         Assert.Equal("sapi:Microsoft Zira Desktop", Speak(catalog, "See you again tomorrow.", HighFemale).Voice.Name);
         Assert.Equal("sapi:Microsoft Haruka Desktop", Speak(catalog, "今日はとても良い天気ですね。", LowMale).Voice.Name);
         Assert.Equal("espeak-ng:ko", Speak(catalog, "오늘은 날씨가 정말 좋네요.", LowMale).Voice.Name); // SAPI has no Korean here
-        Assert.Equal(new LanguageTag("de", "de"), Assert.Single(Sapi().ListVoices(default), v => v.Id == "Microsoft Hedda Desktop").Language);
+        BaseVoice hedda = Assert.Single(Sapi().ListVoices(default), v => v.Id == "Microsoft Hedda Desktop");
+        Assert.Equal(new LanguageTag("de", "de"), hedda.Language);
     }
 
     [Fact]
@@ -83,9 +92,10 @@ public sealed class BaseVoiceSelectionTests
     {
         var catalog = new BaseVoiceCatalog([Sapi(), Espeak()]);
         Assert.Equal(["sapi:Microsoft Maria Desktop"], catalog.Candidates(new LanguageTag("pt", "br"), default).Select(v => v.Name));
-        Assert.Equal(["espeak-ng:pt-br"], new BaseVoiceCatalog([Espeak()]).Candidates(new LanguageTag("pt", "br"), default).Select(v => v.Name));
+        var espeakOnly = new BaseVoiceCatalog([Espeak()]);
+        Assert.Equal(["espeak-ng:pt-br"], espeakOnly.Candidates(new LanguageTag("pt", "br"), default).Select(v => v.Name));
         // Without a region: the voice whose own tag is bare "pt" before the Brazilian one.
-        Assert.Equal(["espeak-ng:pt"], new BaseVoiceCatalog([Espeak()]).Candidates(new LanguageTag("pt"), default).Select(v => v.Name));
+        Assert.Equal(["espeak-ng:pt"], espeakOnly.Candidates(new LanguageTag("pt"), default).Select(v => v.Name));
         Assert.Empty(catalog.Candidates(new LanguageTag("sw"), default));
     }
 
@@ -94,7 +104,7 @@ public sealed class BaseVoiceSelectionTests
     {
         var espeak = Espeak();
         var catalog = new BaseVoiceCatalog([espeak]);
-        Assert.Equal("espeak-ng:ja", Speak(catalog, "きょうはとてもいいてんきですね。", LowMale).Voice.Name); // kana: readable
+        Assert.Equal("espeak-ng:ja", Speak(catalog, "きょうはとてもいいてんきですね。", LowMale).Voice.Name); // kana only
         var e = Assert.Throws<VoiceCloneException>(() => Speak(catalog, "今日はとても良い天気ですね。", LowMale));
         Assert.Equal("LanguageUnsupported", e.ErrorId);
         Assert.Contains("No installed Japanese voice can read this text: ja cannot read Han", e.Message);
@@ -124,7 +134,8 @@ public sealed class BaseVoiceSelectionTests
         Assert.Equal("flite:awb", catalog.Find("AWB", default)!.Name);
 
         var none = new BaseVoiceCatalog([Flite(installed: false), Espeak(installed: false)]);
-        Assert.Equal("SynthesizerMissing", Assert.Throws<VoiceCloneException>(() => VoiceMatchEngine.Create(none, "auto", null, default)).ErrorId);
+        Assert.Equal("SynthesizerMissing",
+            Assert.Throws<VoiceCloneException>(() => VoiceMatchEngine.Create(none, "auto", null, default)).ErrorId);
         var englishOnly = new BaseVoiceCatalog([Flite(), Espeak(installed: false)]);
         Assert.Equal("SynthesizerMissing", Assert.Throws<VoiceCloneException>(() => englishOnly.Find("espeak-ng:de", default)).ErrorId);
     }
