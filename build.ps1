@@ -111,7 +111,11 @@ function Invoke-Build([bool] $GpuFlavour = $Gpu) {
     }
     foreach ($file in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, 'module'), '*', [System.IO.SearchOption]::AllDirectories)) {
         $relative = [System.IO.Path]::GetRelativePath([System.IO.Path]::Combine($repo, 'module'), $file)
-        if ($relative -like 'help*') { continue } # help sources; the MAML built from them ships instead
+        if ($relative -like 'help*') {
+            # Help sources: the MAML built from them ships instead; about topics ship as they are.
+            if ($relative -like '*about_*.help.txt') { $relative = [System.IO.Path]::Combine('en-US', [System.IO.Path]::GetFileName($relative)) }
+            else { continue }
+        }
         $target = [System.IO.Path]::Combine($moduleDir, $relative)
         $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
         [System.IO.File]::Copy($file, $target, $true)
@@ -152,6 +156,12 @@ function Invoke-Test {
     $null = Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng'
     # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
+    # The real encoders that make the audio-format tests' files, and ffmpeg, which reads the formats without a managed decoder.
+    $encoders = @{ 'lame' = 'lame'; 'vorbis-tools' = 'oggenc'; 'opus-tools' = 'opusenc'; 'flac' = 'flac'; 'ffmpeg' = 'ffmpeg' }
+    foreach ($package in $encoders.Keys) { $null = Install-DebianPackage $package "/usr/bin/$($encoders[$package])" }
+    # Recording and playback tests run a private PulseAudio daemon with a null sink (started by the tests themselves).
+    $null = Install-DebianPackage 'pulseaudio' '/usr/bin/pulseaudio'
+    $null = Install-DebianPackage 'pulseaudio-utils' '/usr/bin/parec'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir

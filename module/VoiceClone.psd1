@@ -20,6 +20,9 @@
         'New-VoiceProfile'
         'Get-VoiceCloneConfiguration'
         'Set-VoiceCloneConfiguration'
+        'New-VoiceRecording'
+        'Get-VoiceAudioDevice'
+        'Start-VoicePlayback'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -28,9 +31,12 @@
     TypesToProcess       = @('VoiceClone.Types.ps1xml')
     PrivateData          = @{
         PSData = @{
-            Tags         = @('voice', 'tts', 'voice-cloning', 'speech', 'audio', 'pitch', 'emotion', 'onnx', 'Linux', 'Windows', 'PSEdition_Core')
+            Tags         = @('voice', 'tts', 'voice-cloning', 'speech', 'audio', 'pitch', 'emotion', 'prosody', 'onnx', 'qwen3-tts',
+                             'Linux', 'Windows', 'MacOS', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/voiceclone/VoiceClone'
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'See README.md.'
+            ReleaseNotes = 'https://github.com/voiceclone/VoiceClone/blob/main/README.md'
         }
     }
+    HelpInfoURI          = 'https://github.com/voiceclone/VoiceClone/tree/main/module/help'
 }

@@ -28,15 +28,20 @@ public static class VoiceCloneErrors
         "The path belongs to a provider other than the file system (registry, variable, ...).",
         "Pass a file-system path.");
 
+    public static readonly VoiceCloneErrorDefinition PathNotRegularFile = new(
+        "PathNotRegularFile", "paths", VoiceCloneErrorKind.InvalidArgument, VoiceCloneErrorCategory.Input,
+        "The path is a folder, FIFO, socket or device rather than a regular file, so it was not opened (reading it could block forever).",
+        "Pass the file itself; copy data from a pipe into a file first.");
+
     public static readonly VoiceCloneErrorDefinition AudioFormatUnsupported = new(
         "AudioFormatUnsupported", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "The file is not a WAV file (MP3, FLAC, M4A, Ogg, ...), or uses a WAV codec other than PCM or IEEE float.",
-        "Convert it first, e.g. 'ffmpeg -i in.mp3 -ar 24000 -ac 1 out.wav' or 'sox in.flac out.wav'.");
+        "The file is in a format VoiceClone cannot read: not audio, or a format only ffmpeg decodes (M4A/AAC, FLAC, WMA, video, WAV codecs other than PCM and float) while ffmpeg is not installed.",
+        "Install ffmpeg ('sudo apt-get install ffmpeg', 'brew install ffmpeg', 'winget install ffmpeg', or set VOICECLONE_FFMPEG), or convert the file to WAV.");
 
     public static readonly VoiceCloneErrorDefinition AudioFileMalformed = new(
         "AudioFileMalformed", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "The WAV file is damaged or inconsistent (truncated, sizes that do not add up, zero channels, absurd rate).",
-        "Re-export the recording; the message names the defect.");
+        "The audio file is damaged or inconsistent (truncated, a failed checksum, bytes between MP3 frames that are not audio, sizes that do not add up, absurd rate).",
+        "Re-export the recording; the message names the defect and where it is.");
 
     public static readonly VoiceCloneErrorDefinition AudioReadFailed = new(
         "AudioReadFailed", "wav_reader", VoiceCloneErrorKind.ReadError, VoiceCloneErrorCategory.Io,
@@ -53,10 +58,20 @@ public static class VoiceCloneErrors
         "The recording is shorter than 0.5 s, too short to measure a voice.",
         "Use a recording of at least a few seconds (5-15 s of speech is ideal).");
 
+    public static readonly VoiceCloneErrorDefinition NoSpeechDetected = new(
+        "NoSpeechDetected", "feature_extractor", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
+        "The recording holds less than 0.2 s of voiced speech (digital silence or noise only), so there is no voice to judge or clone.",
+        "Check the recording (level, microphone, the right file); Get-VoiceFeature still measures it and warns.");
+
     public static readonly VoiceCloneErrorDefinition ModelFileMissing = new(
         "ModelFileMissing", "models", VoiceCloneErrorKind.ObjectNotFound, VoiceCloneErrorCategory.Model,
         "A model (SwiftF0, Silero VAD, Qwen3-TTS) was asked for but its files are not where the module looks, are incomplete, or cannot be loaded; the message lists what is missing.",
         "Put the files where models/README.md says (or pass -ModelPath), or leave the option out to use the built-in algorithm or engine.");
+
+    public static readonly VoiceCloneErrorDefinition ModelDownloadFailed = new(
+        "ModelDownloadFailed", "model_installer", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Io,
+        "A model download did not complete: the server failed or stalled, a file arrived short or with the wrong sha256, had no checksum to verify, or the checksum list was unusable; nothing was installed.",
+        "Run the command again: what arrived intact is resumed. For a source without checksums add -AllowUnverified.");
 
     public static readonly VoiceCloneErrorDefinition TrainingDataInvalid = new(
         "TrainingDataInvalid", "emotion_trainer", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
@@ -123,6 +138,11 @@ public static class VoiceCloneErrors
         "A configuration value cannot be used (for example a log directory that cannot be created).",
         "Pass a folder the current user can create and write.");
 
+    public static readonly VoiceCloneErrorDefinition AudioDeviceUnavailable = new(
+        "AudioDeviceUnavailable", "audio_device", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Dependency,
+        "No sound device could be used: no sound system or device (a server, a container, a scheduled task), no device matching -Device, or a device that stopped answering within 5 s.",
+        "Run Get-VoiceAudioDevice to see the devices; on Linux start PulseAudio or PipeWire (or set PULSE_SERVER), on Windows check the Windows Audio service and the microphone privacy setting.");
+
     public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
         "UnexpectedError", "module", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Unknown,
         "An internal failure the module did not anticipate; the full stack trace is in the log file.",
@@ -130,8 +150,8 @@ public static class VoiceCloneErrors
 
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
-        PathNotFound, PathNotFileSystem, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, ModelFileMissing, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, UnexpectedError,
+        PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
+        AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable, UnexpectedError,
     ];
 }

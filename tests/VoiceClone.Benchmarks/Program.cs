@@ -75,6 +75,7 @@ switch (args.FirstOrDefault())
     case "clone-languages": return MultilingualEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
+    case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;

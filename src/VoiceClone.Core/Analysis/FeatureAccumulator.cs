@@ -16,7 +16,7 @@ namespace VoiceClone.Core.Analysis;
 internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
 {
     // Samples at or beyond this magnitude count as clipped.
-    private const float ClipLevel = 0.999f;
+    internal const float ClipLevel = 0.999f;
 
     private readonly List<float> _voicedHz = [];
     private readonly List<double> _levelsDb = [], _rms = [], _voicedLevelsDb = [];

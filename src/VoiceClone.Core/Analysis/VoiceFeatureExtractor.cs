@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Analysis.Rate;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
@@ -14,7 +15,7 @@ public static class VoiceFeatureExtractor
     /// <summary>Average syllables per English word in read and conversational speech, for Wpm without -Text.</summary>
     public const double SyllablesPerWord = 1.5;
     // 0.1 % of samples at full scale marks the recording as clipped.
-    private const double ClippedFractionLimit = 0.001;
+    internal const double ClippedFractionLimit = 0.001;
 
     public static IReadOnlyList<string> FeatureNames { get; } =
     [
@@ -32,18 +33,20 @@ public static class VoiceFeatureExtractor
 
     public static VoiceFeatures Analyze(string path, VoiceFeatureOptions options)
     {
-        using var reader = WavReader.Open(path);
-        WavFormat format = reader.Format;
-        RequireMinimumDuration(format.DurationSeconds, path);
+        using IAudioReader reader = AudioFileReader.Open(path);
+        int rate = reader.SampleRateHz;
         var accumulator = new FeatureAccumulator(options);
-        var buffer = new float[(int)Math.Min(format.FrameCount, (long)(SegmentSeconds * format.SampleRateHz))];
-        int read;
-        while ((read = reader.ReadMono(buffer)) > 0)
+        long segmentFrames = (long)(SegmentSeconds * rate);
+        // The first segment sizes itself to the file (whose length a decoder may not know); later ones reuse its array.
+        float[] buffer = AudioFileReader.ReadUpTo(reader, segmentFrames, path);
+        RequireMinimumDuration((double)buffer.Length / rate, path);
+        long total = 0;
+        for (int read = buffer.Length; read > 0; read = buffer.Length == segmentFrames ? reader.ReadMono(buffer) : 0)
         {
-            float[] samples = read == buffer.Length ? buffer : buffer[..read];
-            accumulator.AddSegment(new AudioBuffer(samples, format.SampleRateHz));
+            accumulator.AddSegment(new AudioBuffer(read == buffer.Length ? buffer : buffer[..read], rate));
+            total += read;
         }
-        return Summarize(accumulator, path, format.DurationSeconds, format.SampleRateHz, options);
+        return Summarize(accumulator, path, (double)total / rate, rate, options);
     }
 
     public static VoiceFeatures Analyze(AudioBuffer audio, string path, VoiceFeatureOptions options)

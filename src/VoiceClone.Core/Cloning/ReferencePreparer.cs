@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Caching;
 using VoiceClone.Core.Dsp;
@@ -26,18 +27,18 @@ public sealed class ReferencePreparer
     private static PreparedReference Read(string path, EmotionModel emotionModel)
     {
         AudioBuffer audio;
-        long totalFrames;
-        using (var reader = WavReader.Open(path))
+        bool wholeFile;
+        using (IAudioReader reader = AudioFileReader.Open(path))
         {
-            totalFrames = reader.Format.FrameCount;
-            var samples = new float[(int)Math.Min(totalFrames, (long)(PreparedReference.MaxAudioSeconds * reader.Format.SampleRateHz))];
-            int read = reader.ReadMono(samples);
-            audio = new AudioBuffer(read == samples.Length ? samples : samples[..read], reader.Format.SampleRateHz);
+            float[] samples = AudioFileReader.ReadUpTo(reader, (long)(PreparedReference.MaxAudioSeconds * reader.SampleRateHz), path);
+            audio = new AudioBuffer(samples, reader.SampleRateHz);
+            wholeFile = reader.ReadMono(stackalloc float[1]) == 0;
         }
         // The voice's features cover the whole recording; a reference longer than the samples kept is streamed once more.
-        VoiceFeatures features = audio.Samples.Length == totalFrames
+        VoiceFeatures features = wholeFile
             ? VoiceFeatureExtractor.Analyze(audio, path, ComparisonAnalysis.Options)
             : VoiceFeatureExtractor.Analyze(path, ComparisonAnalysis.Options);
+        SpeechPresence.Require(SpeechPresence.VoicedSeconds(features), path, "a reference voice");
         EmotionResult emotion = emotionModel.Classify(EmotionFeatures.Clip(audio, path), path);
         return new PreparedReference(path, FileHash.Sha256(path), features, emotion, audio);
     }

@@ -7,8 +7,9 @@ using VoiceClone.Core.Telemetry;
 namespace VoiceClone.Core.Cloning;
 
 /// <summary>
-/// The structured record of one New-VoiceClone invocation, written to logs/runs/&lt;run-id&gt;.json when it ends (also
-/// when stopped or failed): every stage with its timing, memory and CPU; every error with its category, whether it
+/// The structured record of one New-VoiceClone invocation in logs/runs/&lt;run-id&gt;.json: written when its first clone
+/// starts (status "running"), again as clones finish (at most every <see cref="CheckpointInterval"/>), and when it ends
+/// (completed, stopped or failed), so a killed run is still on disk, readable as one that never ended: every stage with its timing, memory and CPU; every error with its category, whether it
 /// was recovered automatically, a suggested fix and how often it occurred; every retry; every validation; and the
 /// compute cost. Thread-safe: clones run in parallel.
 /// </summary>
@@ -25,9 +26,19 @@ public sealed class RunLog
         _document = new RunLogDocument
         {
             RunId = CloneIds.NewRun(), Command = command, Parameters = new(parameters), Started = DateTimeOffset.UtcNow,
-            Machine = new() { ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription, ["cores"] = Environment.ProcessorCount.ToString(), ["dotnet"] = Environment.Version.ToString() },
+            Machine = new()
+            {
+                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription, ["cores"] = Environment.ProcessorCount.ToString(),
+                ["dotnet"] = Environment.Version.ToString(), ["host"] = Environment.MachineName, ["pid"] = Environment.ProcessId.ToString(),
+            },
         };
     }
+
+    /// <summary>How often a running run's log is rewritten at most.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
+    private long _lastWriteTicks;
+    private readonly object _writeGate = new();
+    private bool _ended;
 
     public string RunId => _document.RunId;
 
@@ -85,27 +96,43 @@ public sealed class RunLog
         }
     }
 
-    /// <summary>Finishes the record with <paramref name="status"/> (completed, failed, stopped) and writes it atomically under <paramref name="logDirectory"/>/runs; returns its path.</summary>
+    /// <summary>Rewrites the record of a run still going, unless it was written less than <see cref="CheckpointInterval"/> ago.</summary>
+    public string? Checkpoint(string logDirectory)
+    {
+        long last = Interlocked.Read(ref _lastWriteTicks);
+        if (last != 0 && Stopwatch.GetElapsedTime(last) < CheckpointInterval) return null;
+        return Write(logDirectory, "running");
+    }
+
+    /// <summary>
+    /// Writes the record atomically under <paramref name="logDirectory"/>/runs with <paramref name="status"/>: "running" while
+    /// it goes on, or how it ended (completed, completed_with_errors, failed, stopped); returns its path.
+    /// </summary>
     public string Write(string logDirectory, string status)
     {
-        byte[] json;
-        lock (_gate)
+        string path = Path.Combine(logDirectory, Folder, $"{RunId}.json");
+        lock (_writeGate) // one write at a time, and a checkpoint never lands over the final record
         {
-            _document.Status = status;
-            _document.Ended = DateTimeOffset.UtcNow;
-            double wall = Stopwatch.GetElapsedTime(_startTicks).TotalSeconds;
-            _document.Compute.WallSeconds = wall;
-            _document.Compute.CpuSeconds = (ProcessMetrics.CurrentCpuTime() - _startCpu).TotalSeconds;
-            _document.Compute.RealTimeFactor = _document.Compute.AudioSeconds > 0 ? wall / _document.Compute.AudioSeconds : null;
-            json = JsonSerializer.SerializeToUtf8Bytes(_document, Json);
+            if (_ended && status == "running") return path;
+            _ended |= status != "running";
+            byte[] json;
+            lock (_gate)
+            {
+                Interlocked.Exchange(ref _lastWriteTicks, Stopwatch.GetTimestamp());
+                _document.Status = status;
+                _document.Ended = status == "running" ? null : DateTimeOffset.UtcNow;
+                double wall = Stopwatch.GetElapsedTime(_startTicks).TotalSeconds;
+                _document.Compute.WallSeconds = wall;
+                _document.Compute.CpuSeconds = (ProcessMetrics.CurrentCpuTime() - _startCpu).TotalSeconds;
+                _document.Compute.RealTimeFactor = _document.Compute.AudioSeconds > 0 ? wall / _document.Compute.AudioSeconds : null;
+                json = JsonSerializer.SerializeToUtf8Bytes(_document, Json);
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var staged = new StagedFile(path);
+            using (FileStream stream = staged.OpenWrite()) stream.Write(json);
+            staged.Commit(overwrite: true); // a run rewrites its own log only
+            return path;
         }
-        string folder = Path.Combine(logDirectory, Folder);
-        Directory.CreateDirectory(folder);
-        string path = Path.Combine(folder, $"{RunId}.json");
-        using var staged = new StagedFile(path);
-        using (FileStream stream = staged.OpenWrite()) stream.Write(json);
-        staged.Commit(overwrite: true); // a run writes its own log only, again if it is written twice
-        return path;
     }
 
     /// <summary>How a category is written in run logs: input, io, model, dependency, timeout, resource, unknown.</summary>

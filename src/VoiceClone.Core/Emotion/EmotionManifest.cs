@@ -1,3 +1,5 @@
+using VoiceClone.Core.IO;
+
 namespace VoiceClone.Core.Emotion;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class EmotionManifest
     public static IReadOnlyList<LabelledClip> Read(string dataPath, string manifestPath, IReadOnlyCollection<string> excludedEmotions)
     {
         if (!File.Exists(manifestPath)) throw new VoiceCloneException(VoiceCloneErrors.PathNotFound, $"Manifest '{manifestPath}' does not exist.", manifestPath);
+        RegularFile.Require(manifestPath);
         string[] lines = File.ReadAllLines(manifestPath);
         if (lines.Length < 2) throw Invalid(manifestPath, "it has no rows");
         string[] header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();

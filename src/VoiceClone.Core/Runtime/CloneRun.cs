@@ -37,32 +37,45 @@ public sealed class CloneRun : IDisposable
         return new CloneVoice(engine.LoadProfile(path));
     }
 
-    public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation)
+    public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation) =>
+        Tracked(() => _workflow.Clone(referencePath, text, cancellation));
+
+    public VoiceCloneResult Clone(CloneVoice voice, string text, CancellationToken cancellation) =>
+        Tracked(() => _workflow.Clone(voice.Reference, text, cancellation));
+
+    /// <summary>The run log goes to disk when the first clone starts and again as clones finish, so a killed run leaves it.</summary>
+    private VoiceCloneResult Tracked(Func<VoiceCloneResult> clone)
     {
-        Interlocked.Increment(ref _attempted);
-        return _workflow.Clone(referencePath, text, cancellation);
+        if (Interlocked.Increment(ref _attempted) == 1) WriteLog(log => _workflow.RunLog.Write(log, "running"));
+        try
+        {
+            return clone();
+        }
+        finally
+        {
+            if (Volatile.Read(ref _finished) == 0) WriteLog(log => _workflow.RunLog.Checkpoint(log));
+        }
     }
 
-    public VoiceCloneResult Clone(CloneVoice voice, string text, CancellationToken cancellation)
+    private void WriteLog(Func<string, string?> write)
     {
-        Interlocked.Increment(ref _attempted);
-        return _workflow.Clone(voice.Reference, text, cancellation);
+        if (_logs.Directory is not { } folder) return;
+        try
+        {
+            RunLogPath = write(folder) ?? RunLogPath;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logs.Write(ModuleLogLevel.Warning, CloneService.Source, $"The run log could not be written to {folder}: {e.Message}");
+        }
     }
 
     /// <summary>Writes the run log with <paramref name="status"/> (completed, completed_with_errors, stopped, failed) the first time only.</summary>
     public void Finish(string status)
     {
         if (Volatile.Read(ref _attempted) == 0) return; // nothing cloned (-WhatIf, no input): no run
-        string? folder = _logs.Directory;
-        if (folder is null || Interlocked.Exchange(ref _finished, 1) == 1) return;
-        try
-        {
-            RunLogPath = _workflow.RunLog.Write(folder, status);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _logs.Write(ModuleLogLevel.Warning, CloneService.Source, $"The run log could not be written to {folder}: {e.Message}");
-        }
+        if (Interlocked.Exchange(ref _finished, 1) == 1) return;
+        WriteLog(log => _workflow.RunLog.Write(log, status));
     }
 
     public void Dispose() => Finish("failed");

@@ -3,6 +3,7 @@ using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Engines;
 using VoiceClone.Core.Engines.Default;
 using VoiceClone.Core.Engines.Qwen3;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Runtime;
 
@@ -57,6 +58,8 @@ public sealed class CloneService
         string? fallback = (engine as Qwen3Engine)?.DeviceFallback;
         // CUDA was wanted and is not there: a retry on another device, recorded in the run log.
         if (fallback is not null) runLog.Retry("engine", 1, "cpu_fallback", fallback, 0, "running on cpu");
+        int stale = StaleStagingFiles.Remove(Path.GetFullPath(settings.OutputDirectory));
+        if (stale > 0) _runtime.Logs.Write(ModuleLogLevel.Information, Source, $"Removed {stale} staging file(s) that killed runs left in {settings.OutputDirectory}");
         var workflow = new CloneWorkflow(engine, _runtime.LoadEmotionModel(null), _runtime.References, runLog,
             new CloneOptions(Path.GetFullPath(settings.OutputDirectory))
             {

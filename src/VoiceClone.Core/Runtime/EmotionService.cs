@@ -1,3 +1,5 @@
+using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.IO;
 using VoiceClone.Core.Telemetry;
@@ -72,7 +74,9 @@ public sealed class EmotionRecognizer
         using var metrics = ExecutionMetrics.Start("Get-VoiceEmotion", EmotionService.Source, $"path={path}");
         try
         {
-            EmotionResult result = _model.Classify(EmotionFeatures.ReadClip(path), path);
+            AudioBuffer clip = EmotionFeatures.ReadClip(path);
+            SpeechPresence.Require(SpeechPresence.VoicedSeconds(clip), path, "judging emotion");
+            EmotionResult result = _model.Classify(clip, path);
             metrics.Complete($"EmotionResult emotion={result.Emotion} confidence={result.Confidence:F2}");
             return result;
         }

@@ -19,35 +19,31 @@ public sealed class ModelInstallService
     public ModelInstallPlan Plan(string name, string precision, string? destination, Uri? mirror) =>
         new(name, precision, Path.GetFullPath(destination ?? Path.Combine(InstallRoot, name)), mirror, Qwen3Downloads.Plan(name, precision, mirror));
 
-    /// <summary>Downloads every file of <paramref name="plan"/>; reports (file, bytes so far, total bytes when known) as it goes.</summary>
-    public async Task<InstalledModel> InstallAsync(ModelInstallPlan plan, bool overwrite, string userAgent, Action<WorkProgress> progress,
-        CancellationToken cancellation)
+    /// <summary>How long a download may receive nothing before it is abandoned (it resumes on the next call).</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(60);
+    // Connecting takes a round trip or two; a server that does not answer in this long is down.
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Downloads every file of <paramref name="plan"/> and installs the folder all or nothing; reports each file's progress.
+    /// </summary>
+    /// <param name="allowUnverified">Install files the source gives no checksum for (otherwise such a file stops the install).</param>
+    public async Task<InstalledModel> InstallAsync(ModelInstallPlan plan, bool overwrite, bool allowUnverified, TimeSpan idleTimeout, string userAgent,
+        Action<WorkProgress> progress, CancellationToken cancellation)
     {
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var handler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout };
+        using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }; // each read has its own idle timeout
         http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
-        var installer = new ModelInstaller(http);
-        IReadOnlyList<ModelFile> files = plan.Files;
-        try
+        var installer = new ModelInstaller(http, idleTimeout);
+        IReadOnlyDictionary<string, string> sums = plan.Mirror is null ? new Dictionary<string, string>()
+            : await installer.ReadChecksumsAsync(new Uri(plan.Mirror.ToString().TrimEnd('/') + "/"), cancellation).ConfigureAwait(false);
+        ModelInstallResult result = await installer.InstallAsync(plan.Files, sums, plan.Folder, overwrite, allowUnverified,
+            (file, done, total) => progress(Describe(file, done, total)), cancellation).ConfigureAwait(false);
+        return new InstalledModel
         {
-            if (plan.Mirror is not null)
-            {
-                Dictionary<string, string> sums = await installer.ReadChecksumsAsync(new Uri(plan.Mirror.ToString().TrimEnd('/') + "/"), cancellation)
-                    .ConfigureAwait(false);
-                files = files.Select(f => f with { ExpectedSha256 = sums.GetValueOrDefault(f.RelativePath) }).ToList();
-            }
-            ModelInstallResult result = await installer.InstallAsync(files, plan.Folder, overwrite,
-                (file, done, total) => progress(Describe(file, done, total)), cancellation).ConfigureAwait(false);
-            return new InstalledModel
-            {
-                Name = plan.Name, Precision = plan.Precision, Path = result.Folder, Files = result.Files, Bytes = result.Bytes,
-                VerifiedFiles = result.Verified, ResumedFiles = result.Resumed,
-            };
-        }
-        catch (HttpRequestException e)
-        {
-            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
-                $"The download of {plan.Name} failed: {e.Message} (run the command again to resume).", null, e);
-        }
+            Name = plan.Name, Precision = plan.Precision, Path = result.Folder, Files = result.Files, Bytes = result.Bytes,
+            VerifiedFiles = result.Verified, ResumedFiles = result.Resumed,
+        };
     }
 
     private static WorkProgress Describe(string file, long done, long? total) => new(

@@ -3,6 +3,7 @@ using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines.Default;
 using VoiceClone.Core.Engines.Qwen3;
+using VoiceClone.Core.IO;
 using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Runtime;
@@ -11,8 +12,8 @@ namespace VoiceClone.Core.Runtime;
 /// The module's one owner of warm state: where models and logs are, the ONNX sessions, loaded emotion models, prepared
 /// references, the default engine's base voices, the Qwen3 engines (with their computed voices) and tokenizers. Each capability has
 /// one entry point here (<see cref="Analysis"/>, <see cref="Emotion"/>, <see cref="Cloning"/>, <see cref="Profiles"/>,
-/// <see cref="Installer"/>, <see cref="Fingerprints"/>); <see cref="Dispose"/> releases everything at once. Thread-safe:
-/// every runspace of the process shares one.
+/// <see cref="Installer"/>, <see cref="Fingerprints"/>, <see cref="Devices"/>); <see cref="Dispose"/> releases everything at once.
+/// Thread-safe: every runspace of the process shares one.
 /// </summary>
 public sealed class VoiceCloneRuntime : IDisposable
 {
@@ -35,6 +36,9 @@ public sealed class VoiceCloneRuntime : IDisposable
         Profiles = new ProfileService(this);
         Installer = new ModelInstallService(this);
         Fingerprints = new FingerprintService();
+        Devices = new DeviceService(this);
+        int stale = ScratchFolder.RemoveStale();
+        if (stale > 0) Logs.Write(ModuleLogLevel.Debug, "module", $"Removed {stale} scratch folder(s) that killed processes left behind");
     }
 
     public string ModuleRoot { get; }
@@ -45,6 +49,7 @@ public sealed class VoiceCloneRuntime : IDisposable
     public ProfileService Profiles { get; }
     public ModelInstallService Installer { get; }
     public FingerprintService Fingerprints { get; }
+    public DeviceService Devices { get; }
 
     /// <summary>How many ONNX sessions are warm.</summary>
     public int WarmSessions => Sessions.Count;

@@ -14,16 +14,16 @@ public sealed class GetCloneFingerprintCommand : FileInputCmdlet
 
     protected override void Process()
     {
-        foreach (string file in InputFiles("*.json"))
+        foreach (string file in InputFiles(InputPatterns.Fingerprints))
         {
             StopToken.ThrowIfCancellationRequested();
             try
             {
                 WriteObject(Runtime.Fingerprints.Read(file));
             }
-            catch (VoiceCloneException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                WriteEngineError(e, file);
+                WriteItemError(e, file);
             }
             FlushLogEvents();
         }

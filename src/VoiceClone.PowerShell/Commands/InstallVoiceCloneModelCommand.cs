@@ -29,9 +29,18 @@ public sealed class InstallVoiceCloneModelCommand : VoiceCloneCmdlet
     [Parameter]
     public Uri? Source { get; set; }
 
-    /// <summary>Download again over an installed model.</summary>
+    /// <summary>Download again over an installed model (it stays in place until the new one is complete and verified).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>Install files the source gives no checksum for; without it such a file stops the install.</summary>
+    [Parameter]
+    public SwitchParameter AllowUnverified { get; set; }
+
+    /// <summary>Seconds a download may receive nothing before it is abandoned (run the command again to resume).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSeconds { get; set; } = (int)ModelInstallService.DefaultIdleTimeout.TotalSeconds;
 
     protected override string LogSource => ModelInstallService.Source;
 
@@ -40,7 +49,8 @@ public sealed class InstallVoiceCloneModelCommand : VoiceCloneCmdlet
         ModelInstallPlan plan = Runtime.Installer.Plan(Name, Precision,
             Destination is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination), Source);
         if (!ShouldProcess(plan.Folder, $"Download {Name} ({Precision}, {plan.FileCount} files) from {plan.SourceName}")) return;
-        Task<InstalledModel> install = Runtime.Installer.InstallAsync(plan, Force, $"VoiceClone/{ModuleState.Version}", ReportProgress, StopToken);
+        Task<InstalledModel> install = Runtime.Installer.InstallAsync(plan, Force, AllowUnverified, TimeSpan.FromSeconds(TimeoutSeconds),
+            $"VoiceClone/{ModuleState.Version}", ReportProgress, StopToken);
         WaitFor(install);
         InstalledModel installed = install.GetAwaiter().GetResult();
         CompleteProgress();

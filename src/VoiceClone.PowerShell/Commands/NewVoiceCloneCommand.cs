@@ -16,6 +16,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     private CloneRun? _run;
     private readonly Stopwatch _elapsed = new();
     private int _planned, _done, _failed;
+    private bool _playbackFailed;
 
     /// <summary>Saved voices (New-VoiceProfile) to clone instead of recordings; implies -Engine Qwen3. Wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
@@ -92,6 +93,15 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>Play each clone as it is written, in input order (Start-VoicePlayback for clones made earlier).</summary>
+    [Parameter]
+    public SwitchParameter Play { get; set; }
+
+    /// <summary>With -Play: the output's name or id (Get-VoiceAudioDevice); default: the system's default output.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PlaybackDevice { get; set; }
+
     protected override string LogSource => CloneService.Source;
 
     protected override void Begin()
@@ -118,23 +128,23 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     {
         if (ParameterSetName == ProfileSet)
         {
-            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, "*" + ProfileService.Extension))
+            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, InputPatterns.Profiles))
             {
                 CloneVoice voice;
                 try
                 {
                     voice = _run!.LoadProfile(profile);
                 }
-                catch (VoiceCloneException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    WriteEngineError(e, profile);
+                    WriteItemError(e, profile);
                     continue;
                 }
                 EnqueueClones(profile, (run, text, stop) => run.Clone(voice, text, stop));
             }
             return;
         }
-        foreach (string reference in InputFiles("*.wav"))
+        foreach (string reference in InputFiles(InputPatterns.Audio))
         {
             EnqueueClones(reference, (run, text, stop) => run.Clone(reference, text, stop));
         }
@@ -189,17 +199,36 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
         foreach (var (reference, work) in _queue!.TakeFinished(all))
         {
             _done++;
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e)
+            if (work.IsFaulted)
             {
                 _failed++;
-                WriteEngineError(e, reference);
+                WriteItemError(work.Exception!, reference);
             }
             else
             {
-                WriteObject(work.GetAwaiter().GetResult());
+                VoiceCloneResult clone = work.GetAwaiter().GetResult();
+                WriteObject(clone);
+                if (Play && !_playbackFailed) PlayClone(clone.AudioPath);
             }
             FlushLogEvents();
             if (_planned > 1) WriteProgress(Progress(reference));
+        }
+    }
+
+    /// <summary>Plays one clone on the pipeline thread (so clones are heard in input order) while later clones are made.</summary>
+    private void PlayClone(string audioPath)
+    {
+        Task playing = Task.Run(() => Runtime.Devices.Play(audioPath, PlaybackDevice, ReportProgress, StopToken), StopToken);
+        WaitFor(playing);
+        try
+        {
+            playing.GetAwaiter().GetResult();
+        }
+        catch (VoiceCloneException e)
+        {
+            _playbackFailed = true;
+            WriteEngineError(e, audioPath);
+            WriteWarning("-Play is off for the rest of this run; the clones are still written.");
         }
     }
 

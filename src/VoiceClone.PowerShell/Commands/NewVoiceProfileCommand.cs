@@ -44,16 +44,16 @@ public sealed class NewVoiceProfileCommand : FileInputCmdlet
     protected override void Process()
     {
         ProfileWriter writer = Runtime.Profiles.Prepare(_model, ReferenceText); // ReferenceText binds per pipeline object
-        foreach (string file in InputFiles("*.wav"))
+        foreach (string file in InputFiles(InputPatterns.Audio))
         {
             if (!ShouldProcess(ProfileService.TargetPath(file, _output), $"Save the voice of '{file}'")) continue;
             try
             {
                 WriteObject(writer.Save(file, _output, Force));
             }
-            catch (VoiceCloneException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                WriteEngineError(e, file);
+                WriteItemError(e, file);
             }
             FlushLogEvents();
         }

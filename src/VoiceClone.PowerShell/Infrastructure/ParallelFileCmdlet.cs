@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell;
 
@@ -22,7 +23,8 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     /// </summary>
     protected abstract Func<TResult> PlanWork(string file);
 
-    protected virtual string FolderPattern => "*.wav";
+    /// <summary>Which files of a folder given as input are taken: recordings, unless the cmdlet reads something else.</summary>
+    protected virtual IReadOnlyList<string> FolderPatterns => InputPatterns.Audio;
 
     /// <summary>What the progress line says is done, e.g. "Analysed".</summary>
     protected virtual string DoneVerb => "Analysed";
@@ -37,7 +39,7 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
 
     protected sealed override void Process()
     {
-        foreach (string file in InputFiles(FolderPattern))
+        foreach (string file in InputFiles(FolderPatterns))
         {
             _queue!.Enqueue(file, PlanWork(file));
             WriteFinished(all: false);
@@ -54,7 +56,7 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     {
         foreach (var (file, work) in _queue!.TakeFinished(all))
         {
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e) WriteEngineError(e, file);
+            if (work.IsFaulted) WriteItemError(work.Exception!, file);
             else WriteObject(work.GetAwaiter().GetResult());
             _done++;
             FlushLogEvents();

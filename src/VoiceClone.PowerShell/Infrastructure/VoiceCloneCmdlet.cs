@@ -15,6 +15,7 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
     private readonly LogCapture _logEvents = ModuleState.Runtime.Logs.Capture();
     private readonly CancellationTokenSource _stop = new();
     private WorkProgress? _latestProgress;
+    private bool _abandoned;
 
     /// <summary>The module's one owner of warm state and entry point to every capability.</summary>
     internal static VoiceCloneRuntime Runtime => ModuleState.Runtime;
@@ -98,8 +99,28 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
         WriteError(ErrorRecords.From(e, target));
     }
 
+    /// <summary>
+    /// One input's failure, whatever it was, as a non-terminating error: the module's own errors with their ids, anything
+    /// else as UnexpectedError with its stack trace in the log. A stop is not an input's failure and passes through.
+    /// </summary>
+    protected void WriteItemError(Exception e, object? target)
+    {
+        if (e is AggregateException { InnerException: { } inner }) e = inner;
+        if (e is OperationCanceledException && StopToken.IsCancellationRequested) throw e;
+        if (e is VoiceCloneException known)
+        {
+            WriteEngineError(known, target);
+            return;
+        }
+        Runtime.Logs.Write(ModuleLogLevel.Error, LogSource, $"Unexpected failure on '{target}'", e);
+        WriteError(ErrorRecords.Create(VoiceCloneErrors.UnexpectedError,
+            $"'{target}' failed unexpectedly: {e.Message} (stack trace in {Runtime.Logs.FilePath ?? "the log"}); the rest of the batch goes on.",
+            target, e));
+    }
+
     private void Run(Action step)
     {
+        if (_abandoned) return; // the call already failed as a whole: later pipeline objects find nothing to do
         try
         {
             using (_logEvents.Activate())
@@ -116,15 +137,34 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
         {
             FlushLogEvents();
             Runtime.Logs.Write(ModuleLogLevel.Error, LogSource, $"{e.ErrorId}: {e.Message}", e.InnerException);
-            ThrowTerminatingError(ErrorRecords.From(e, e.TargetPath));
+            FailCall(ErrorRecords.From(e, e.TargetPath));
         }
-        catch (Exception e) when (e is not (PipelineStoppedException or ActionPreferenceStopException or RuntimeException))
+        catch (Exception e) when (e is not (PipelineStoppedException or ActionPreferenceStopException or RuntimeException
+            or PSInvalidOperationException))
         {
             Runtime.Logs.Write(ModuleLogLevel.Error, LogSource, $"Unexpected failure in {MyInvocation.MyCommand.Name}", e);
             FlushLogEvents();
-            ThrowTerminatingError(ErrorRecords.Create(VoiceCloneErrors.UnexpectedError,
+            FailCall(ErrorRecords.Create(VoiceCloneErrors.UnexpectedError,
                 $"{MyInvocation.MyCommand.Name} failed unexpectedly: {e.Message} (details in {Runtime.Logs.FilePath ?? "the log"})", null, e));
         }
         FlushLogEvents();
+    }
+
+    /// <summary>
+    /// The whole call cannot go on. Under -ErrorAction Stop (or $ErrorActionPreference = 'Stop') the error is written, which
+    /// stops the script as Stop promises, so a scheduled `pwsh -File` job exits non-zero; otherwise it is a terminating
+    /// error of this statement, as PowerShell's own cmdlets raise one, which try/catch sees.
+    /// </summary>
+    private void FailCall(ErrorRecord record)
+    {
+        _abandoned = true;
+        if (ErrorsStop()) WriteError(record);
+        ThrowTerminatingError(record);
+    }
+
+    private bool ErrorsStop()
+    {
+        object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound : GetVariableValue("ErrorActionPreference");
+        return preference is ActionPreference.Stop || string.Equals(preference?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -137,6 +137,10 @@ public sealed partial class ModuleLogTests : IDisposable
         ModuleLog.ConfigureCore(_dir.Path, null, fileSizeLimitBytes: 4096);
         const int Lines = 1200;
         for (int i = 0; i < Lines; i++) ModuleLog.Write(ModuleLogLevel.Debug, "tests", $"line {i:D5} " + new string('x', 40));
+        // After rolling, the live file is the newest app_NNN.log, and that is where the module says its log is.
+        string liveFile = ModuleLog.FilePath!;
+        Assert.Matches(@"app_\d{3}\.log$", liveFile);
+        Assert.Contains($"line {Lines - 1:D5} ", File.ReadAllText(liveFile));
         ModuleLog.Shutdown(); // final sweep
 
         string[] live = Directory.GetFiles(_dir.Path, "app*.log");

@@ -42,7 +42,7 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.True(Property<double>(clone, "TimbreDistance") < Property<double>(clone, "BaseTimbreDistance")
             || Property<string>(clone, "BaseVoice") == "flite:awb");
         Assert.Matches(@"^flite:(kal16|awb|rms|slt)$", Property<string>(clone, "BaseVoice"));
-        Assert.Equal(2, Directory.GetFiles(Output).Length); // the pair, no temporaries
+        Assert.Equal(2, OutputFolder.Files(Output).Length); // the pair, no temporaries
 
         // The users' spec log lines, in order.
         string[] expected = ["Generating audio for text: The birch canoe", "Analysis: Extracted F0 Pitch (Mean: ", "Analysis: Emotion Detected: ", "Saved audio to ", "Saved metadata to "];
@@ -102,7 +102,7 @@ public sealed class NewVoiceCloneTests : IDisposable
             Assert.Equal(2, details.Count(d => d == "analysed"));
             Assert.Equal(2, details.Count(d => d == "cached"));
         }
-        Assert.Equal(8, Directory.GetFiles(Output).Length);
+        Assert.Equal(8, OutputFolder.Files(Output).Length);
 
         // Get-CloneFingerprint output/*.json | Measure-Object -Property Pitch -Average, through the pipeline.
         double average = (double)_session.Invoke($"Get-CloneFingerprint '{Output}/*.json' | ForEach-Object -Begin {{ $s = 0; $n = 0 }} -Process {{ $s += $_.Pitch; $n++ }} -End {{ $s / $n }}").Single().BaseObject;
@@ -151,7 +151,7 @@ public sealed class NewVoiceCloneTests : IDisposable
 
         _session.Invoke($"New-VoiceClone -LiteralPath '{good}' -Text '  ...  ' -OutputDirectory '{Output}'", out streams);
         Assert.StartsWith("TextInvalid,", Assert.Single(streams.Error).FullyQualifiedErrorId);
-        Assert.Equal(2, Directory.GetFiles(Output).Length); // only the good pair
+        Assert.Equal(2, OutputFolder.Files(Output).Length); // only the good pair
     }
 
     [SkippableFact]

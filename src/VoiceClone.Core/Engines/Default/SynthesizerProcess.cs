@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Engines.Default;
 
 /// <summary>
 /// Runs a command-line synthesiser (flite, espeak-ng, say) the one safe way: the text goes through a UTF-8 file and every
 /// argument through ArgumentList, so nothing is ever parsed by a shell or read as an option; a stop or a timeout kills it.
+/// Its scratch files live in this process's <see cref="ScratchFolder"/>.
 /// </summary>
 internal static class SynthesizerProcess
 {
@@ -23,7 +25,7 @@ internal static class SynthesizerProcess
     public static Result Speak(string executable, string name, string text, Func<string, string, IEnumerable<string>> arguments,
         CancellationToken cancellation)
     {
-        string scratch = Path.Combine(Path.GetTempPath(), $"voiceclone-{name}-{Guid.NewGuid():N}");
+        string scratch = ScratchFolder.NewFile(""); // a killed process's files are removed by the next runtime
         string textFile = scratch + ".txt", wavFile = scratch + ".wav";
         try
         {

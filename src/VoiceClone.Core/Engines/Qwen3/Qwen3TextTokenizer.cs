@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
-using VoiceClone.Core.Caching;
 
 namespace VoiceClone.Core.Engines.Qwen3;
 
@@ -17,7 +16,14 @@ public sealed partial class Qwen3TextTokenizer
     public static readonly string[] Files = ["vocab.json", "merges.txt", "tokenizer_config.json"];
     private readonly BpeTokenizer _bpe;
 
-    private Qwen3TextTokenizer(BpeTokenizer bpe) => _bpe = bpe;
+    private Qwen3TextTokenizer(BpeTokenizer bpe, int maxId)
+    {
+        _bpe = bpe;
+        MaxId = maxId;
+    }
+
+    /// <summary>The largest token id the vocabulary and its added tokens use.</summary>
+    public int MaxId { get; }
 
     /// <summary>Qwen2's pre-tokenizer: contractions, letter runs with one leading non-letter, single digits, punctuation runs, newlines, spaces.</summary>
     [GeneratedRegex(@"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+")]
@@ -39,7 +45,7 @@ public sealed partial class Qwen3TextTokenizer
             PreTokenizer = new RegexPreTokenizer(Qwen2PreTokenizer(), special),
             Normalizer = new NfcNormalizer(),
         });
-        return new Qwen3TextTokenizer(bpe);
+        return new Qwen3TextTokenizer(bpe, Math.Max(vocabulary.Values.DefaultIfEmpty(0).Max(), special.Values.DefaultIfEmpty(0).Max()));
     }
 
     public long[] Encode(string text) => _bpe.EncodeToIds(text).Select(id => (long)id).ToArray();
