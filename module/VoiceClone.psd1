@@ -23,6 +23,7 @@
         'New-VoiceRecording'
         'Get-VoiceAudioDevice'
         'Start-VoicePlayback'
+        'ConvertTo-VoiceContour'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -27,7 +27,7 @@ BeforeAll {
     }
     $essential = @{
         VoiceCloneResult = 'Id', 'Seconds', 'Engine', 'F0', 'RTF', 'Validation'
-        CloneFingerprint = 'Id', 'Pitch', 'Range Hz', 'Energy', 'Emotion', 'Wpm', 'ModelUsed'
+        CloneFingerprint = 'Id', 'Pitch', 'Range Hz', 'Emotion', 'Wpm', 'ModelUsed'
         VoiceFeatures = 'Name', 'Pitch', 'Range Hz', 'Energy', 'Wpm', 'Voiced', 'PauseH', 'Seconds'
         EmotionResult = 'Name', 'Emotion', 'Confidence', 'Runner-up'
         VoiceProfile = 'Profile', 'Reference', 'Seconds', 'InContext', 'Pitch', 'ModelName'

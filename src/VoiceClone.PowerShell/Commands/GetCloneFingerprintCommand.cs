@@ -8,8 +8,13 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(CloneFingerprint))]
+[OutputType(typeof(PSObject))]
 public sealed class GetCloneFingerprintCommand : FileInputCmdlet
 {
+    /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Flat { get; set; }
+
     protected override string LogSource => FingerprintService.Source;
 
     protected override void Process()
@@ -19,7 +24,8 @@ public sealed class GetCloneFingerprintCommand : FileInputCmdlet
             StopToken.ThrowIfCancellationRequested();
             try
             {
-                WriteObject(Runtime.Fingerprints.Read(file));
+                CloneFingerprint fingerprint = Runtime.Fingerprints.Read(file);
+                WriteObject(Flat ? FlatRecord.From(fingerprint) : fingerprint);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

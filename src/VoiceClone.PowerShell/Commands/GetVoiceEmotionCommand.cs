@@ -8,6 +8,7 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceEmotion", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(EmotionResult))]
+[OutputType(typeof(PSObject))]
 public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
 {
     private EmotionRecognizer? _recognizer;
@@ -27,4 +28,10 @@ public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
         EmotionRecognizer recognizer = _recognizer!;
         return () => recognizer.Recognize(file);
     }
+
+    /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Flat { get; set; }
+
+    protected override object? Present(EmotionResult result) => Flat ? FlatRecord.From(result) : result;
 }

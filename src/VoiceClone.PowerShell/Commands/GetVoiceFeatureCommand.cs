@@ -8,6 +8,7 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceFeature", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(VoiceFeatures))]
+[OutputType(typeof(PSObject))]
 public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
 {
     private FeatureAnalysis? _analysis;
@@ -61,4 +62,10 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
         string? text = Text; // Text binds per pipeline object
         return () => analysis.Analyze(file, text);
     }
+
+    /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Flat { get; set; }
+
+    protected override object? Present(VoiceFeatures result) => Flat ? FlatRecord.From(result) : result;
 }

@@ -54,6 +54,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LanguageCompleter))]
     public string Language { get; set; } = "auto";
 
     /// <summary>Qwen3 engine: sampling temperature (default 0.9); 0 decodes greedily.</summary>

@@ -37,6 +37,9 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
 
     protected virtual void BeginWork() { }
 
+    /// <summary>What is written for a result: the result itself, unless the cmdlet offers another shape (-Flat).</summary>
+    protected virtual object? Present(TResult result) => result;
+
     protected sealed override void Process()
     {
         foreach (string file in InputFiles(FolderPatterns))
@@ -57,7 +60,7 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
         foreach (var (file, work) in _queue!.TakeFinished(all))
         {
             if (work.IsFaulted) WriteItemError(work.Exception!, file);
-            else WriteObject(work.GetAwaiter().GetResult());
+            else WriteObject(Present(work.GetAwaiter().GetResult()));
             _done++;
             FlushLogEvents();
             if (_done > 1 || _queue.Count > 0)

@@ -21,8 +21,8 @@ public sealed partial class ProcessTests : IDisposable
         var result = ChildProcess.Pwsh($"Import-Module VoiceClone; Get-CloneFingerprint '{_dir}/*.json'",
             new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = _dir });
         Assert.True(result.ExitCode == 0, result.StdErr);
-        Assert.Matches(@"Id\s+Pitch\s+Range Hz\s+Energy\s+Emotion\s+Wpm\s+ModelUsed", result.StdOut);
-        Assert.Matches(@"1770739260\s+185\.4\s+120-250\s+0\.045\s+happy\s+145\s+Qwen3-TTS-0\.6B-Base", result.StdOut);
+        Assert.Matches(@"Id\s+Pitch\s+Range Hz\s+Emotion\s+Wpm\s+ModelUsed", result.StdOut);
+        Assert.Matches(@"1770739260\s+185\.4\s+120-250\s+happy\s+145\s+Qwen3-TTS-0\.6B-Base", result.StdOut);
         Assert.DoesNotContain("\u001b[", result.StdOut);
     }
 
