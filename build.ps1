@@ -95,7 +95,8 @@ function Invoke-Build([bool] $GpuFlavour = $Gpu) {
     }
     # Native libraries only for the platforms PowerShell 7 runs on, and without their debug symbols
     # (SkiaSharp alone ships an 81 MB .pdb per Windows platform); packages bring 19 platforms.
-    $platforms = 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx', 'osx-x64', 'osx-arm64'
+    # 'win' holds System.Speech's Windows implementation (SAPI voices for the default engine).
+    $platforms = 'win', 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx', 'osx-x64', 'osx-arm64'
     $runtimes = [System.IO.Path]::Combine($dependencies, 'runtimes')
     foreach ($platform in [System.IO.Directory]::GetDirectories($runtimes)) {
         if ($platforms -notcontains [System.IO.Path]::GetFileName($platform)) { [System.IO.Directory]::Delete($platform, $true) }
@@ -150,8 +151,9 @@ function Get-TestCounts([System.Collections.Generic.List[string]] $Lines) {
 
 function Invoke-Test {
     $null = Invoke-Build
-    # The default clone engine's base synthesiser; its tests skip (visibly) where it cannot be installed.
+    # The default clone engine's base synthesisers (English; 100+ languages); their tests skip (visibly) where they cannot be installed.
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    $null = Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng'
     # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
     # The real encoders that make the audio-format tests' files, and ffmpeg, which reads the formats without a managed decoder.
@@ -283,9 +285,11 @@ function Invoke-Demo {
     Write-Step "Demo: Get-VoiceEmotion $recording"
     Get-VoiceEmotion -LiteralPath $recording | Out-Host
     if (-not (Install-DebianPackage 'flite' '/usr/bin/flite')) { throw 'The clone demo needs flite (sudo apt-get install flite).' }
+    if (-not (Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng')) { throw 'The clone demo needs espeak-ng for German (sudo apt-get install espeak-ng).' }
     $output = [System.IO.Path]::Combine($repo, 'output')
     Write-Step "Demo: New-VoiceClone $recording -> $output"
-    $clone = New-VoiceClone -LiteralPath $recording -Text 'The quick brown fox jumps over the lazy dog.' -OutputDirectory $output -Verbose
+    $texts = 'The quick brown fox jumps over the lazy dog.', 'Guten Morgen, die Straße ist heute sehr ruhig.' # flite, then espeak-ng
+    $clone = New-VoiceClone -LiteralPath $recording -Text $texts -OutputDirectory $output -Verbose
     $clone | Out-Host
     Write-Step "Demo: Get-CloneFingerprint $output/*.json"
     Get-CloneFingerprint ([System.IO.Path]::Combine($output, '*.json')) | Measure-Object -Property Pitch -Average | Out-Host
@@ -298,10 +302,11 @@ function Invoke-Bench {
     $exe = [System.IO.Path]::Combine($bench, 'VoiceClone.Benchmarks.dll')
     $null = Install-DebianPackage 'praat' '/usr/bin/praat'
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    $null = Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng'
     $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
     $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py' # qwen-overhead's float16 and int4 rows
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'qwen-overhead', 'qwen-tokenizer') {
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'clone-languages', 'qwen-overhead', 'qwen-tokenizer') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

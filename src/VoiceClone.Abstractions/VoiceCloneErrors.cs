@@ -115,8 +115,13 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition SynthesizerMissing = new(
         "SynthesizerMissing", "default_engine", VoiceCloneErrorKind.NotInstalled, VoiceCloneErrorCategory.Dependency,
-        "The default engine's base synthesiser, flite, is not installed or not on PATH.",
-        "Debian/Ubuntu: 'sudo apt-get install flite'; macOS: 'brew install flite'; Windows: put flite.exe on PATH or set VOICECLONE_FLITE to its full path.");
+        "The default engine found no base synthesiser (flite, espeak-ng, Windows SAPI voices, macOS say), or VOICECLONE_FLITE or VOICECLONE_ESPEAK_NG names a file that does not exist.",
+        "Debian/Ubuntu: 'sudo apt-get install flite espeak-ng'; macOS: 'brew install flite espeak-ng'; Windows: SAPI voices come with Windows, or install espeak-ng; fix or clear the variable.");
+
+    public static readonly VoiceCloneErrorDefinition LanguageUnsupported = new(
+        "LanguageUnsupported", "default_engine", VoiceCloneErrorKind.NotInstalled, VoiceCloneErrorCategory.Dependency,
+        "No installed base voice of the default engine speaks the text's language (-Language, else detected from the text), or the text is in a script that language is not written in; the message says what to install.",
+        "Install a voice for the language (espeak-ng speaks 100+ languages; Windows: the language's speech pack; macOS: a system voice), pass -Language, or use -Engine Qwen3.");
 
     public static readonly VoiceCloneErrorDefinition SynthesisFailed = new(
         "SynthesisFailed", "voice_clone", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Unknown,
@@ -147,6 +152,6 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable, UnexpectedError,
+        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable, UnexpectedError,
     ];
 }

@@ -93,6 +93,7 @@ switch (args.FirstOrDefault())
     case "qwen-tokenizer": return Qwen3TokenizerSpeed.Run(Path.Combine(shared, "fixtures", "qwen3-text-tokenizer"));
     case "clone":
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
+    case "clone-languages": return MultilingualEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));

@@ -19,6 +19,8 @@ public sealed record CloneOptions(string OutputDirectory)
     /// <summary>A fixed id (one clone); null draws a fresh one per clone.</summary>
     public string? Id { get; init; }
     public int? Seed { get; init; }
+    /// <summary>The voiced_speech limit of validation (<see cref="CloneValidator.MinVoicedFraction"/>).</summary>
+    public double MinVoicedFraction { get; init; } = CloneValidator.MinVoicedFraction;
 }
 
 /// <summary>
@@ -171,7 +173,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         EmotionResult emotion = emotionModel.Classify(audio, "clone");
         LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
         LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
-        var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features);
+        var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features,
+            options.MinVoicedFraction);
         stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed));
         timings["output_analysis"] = stage.ElapsedMs;
         double timbre = referenceSpectrum is null ? double.NaN : cloneSpectrum.TimbreDistance(referenceSpectrum);

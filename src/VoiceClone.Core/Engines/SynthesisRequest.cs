@@ -12,4 +12,9 @@ public sealed record SynthesisRequest(string Text, PreparedReference Reference)
     public double DurationCorrection { get; init; } = 1;
     /// <summary>Added to the output level, dB.</summary>
     public double GainCorrectionDb { get; init; }
+    /// <summary>
+    /// Engines with several base voices (the default engine): 0 speaks with the nearest, 1 the next nearest, ...; a retry
+    /// after output with no voiced speech asks for the next. Other engines ignore it.
+    /// </summary>
+    public int BaseVoiceRank { get; init; }
 }

@@ -15,11 +15,12 @@ public sealed record CloneSettings(string OutputDirectory)
     public string? ModelPath { get; init; }
     /// <summary>Qwen3: the reference's transcript, for in-context cloning.</summary>
     public string? ReferenceText { get; init; }
+    /// <summary>"auto" (each text's own), a BCP 47 tag or an English language name; both engines honour it.</summary>
     public string Language { get; init; } = "auto";
     public double Temperature { get; init; } = 0.9;
     public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
     public bool NonStreaming { get; init; }
-    /// <summary>Default engine: this base voice for every clone instead of the nearest.</summary>
+    /// <summary>Default engine: this base voice ("backend:voice", e.g. espeak-ng:de+f3) for every clone instead of the nearest.</summary>
     public string? BaseVoice { get; init; }
     public int? Seed { get; init; }
     /// <summary>A fixed id for the one clone of the call; null draws one per clone.</summary>
@@ -28,6 +29,9 @@ public sealed record CloneSettings(string OutputDirectory)
     /// <summary>How many clones the caller runs at once (recorded in the run log).</summary>
     public int Parallelism { get; init; } = 1;
 }
+
+/// <summary>One base voice of the default engine: its name (backend:voice), backend, language tag and name, and gender.</summary>
+public sealed record BaseVoiceInfo(string Name, string Backend, string Language, string LanguageName, string Gender);
 
 /// <summary>The cloning capability: choosing and warming the engine, and one <see cref="CloneRun"/> per call.</summary>
 public sealed class CloneService
@@ -46,7 +50,9 @@ public sealed class CloneService
                 $"The clone id '{settings.Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
         }
         IVoiceEngine engine = settings.Engine == CloneEngine.Qwen3 ? Qwen3(settings) : Default(settings);
+        double minVoiced = MinVoicedFraction();
         Dictionary<string, string?> parameters = RunParameters(settings);
+        parameters["min_voiced_fraction"] = minVoiced.ToString(CultureInfo.InvariantCulture);
         parameters["precision"] = (engine as Qwen3Engine)?.Model.PrecisionSummary; // the graphs' precision and element types
         var runLog = new RunLog("New-VoiceClone", parameters);
         string? fallback = (engine as Qwen3Engine)?.DeviceFallback;
@@ -55,15 +61,31 @@ public sealed class CloneService
         int stale = StaleStagingFiles.Remove(Path.GetFullPath(settings.OutputDirectory));
         if (stale > 0) _runtime.Logs.Write(ModuleLogLevel.Information, Source, $"Removed {stale} staging file(s) that killed runs left in {settings.OutputDirectory}");
         var workflow = new CloneWorkflow(engine, _runtime.LoadEmotionModel(null), _runtime.References, runLog,
-            new CloneOptions(Path.GetFullPath(settings.OutputDirectory)) { Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed });
+            new CloneOptions(Path.GetFullPath(settings.OutputDirectory))
+            {
+                Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed, MinVoicedFraction = minVoiced,
+            });
         return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Logs);
     }
 
-    private VoiceMatchEngine Default(CloneSettings settings)
+    /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set, else the default.</summary>
+    private static double MinVoicedFraction()
     {
-        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole call
-        return new VoiceMatchEngine(_runtime.BaseVoices, settings.BaseVoice);
+        string? configured = Environment.GetEnvironmentVariable(CloneValidator.MinVoicedFractionVariable);
+        if (string.IsNullOrWhiteSpace(configured)) return CloneValidator.MinVoicedFraction;
+        bool parsed = double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        if (parsed && value is >= 0 and <= 1) return value;
+        throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
+            $"{CloneValidator.MinVoicedFractionVariable} is '{configured}'; set it to a fraction from 0 to 1, or clear it.");
     }
+
+    // A missing synthesiser, an unknown language or base voice is one error for the whole call.
+    private VoiceMatchEngine Default(CloneSettings settings) =>
+        VoiceMatchEngine.Create(_runtime.BaseVoices, settings.Language, settings.BaseVoice, CancellationToken.None);
+
+    /// <summary>The default engine's installed base voices ("backend:voice"), for completion and listings.</summary>
+    public IReadOnlyList<BaseVoiceInfo> BaseVoices() => _runtime.BaseVoices.AllVoices(CancellationToken.None)
+        .Select(v => new BaseVoiceInfo(v.Name, v.Backend, v.Language.ToString(), v.Language.DisplayName, v.Gender.ToString())).ToList();
 
     private Qwen3Engine Qwen3(CloneSettings settings)
     {

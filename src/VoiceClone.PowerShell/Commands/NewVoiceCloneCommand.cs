@@ -34,7 +34,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string OutputDirectory { get; set; } = "output";
 
-    /// <summary>Default (built in, voice matching on a flite base voice) or Qwen3 (neural, needs its model files).</summary>
+    /// <summary>Default (built in: voice matching on a flite, espeak-ng, SAPI or say voice) or Qwen3 (neural, needs its model).</summary>
     [Parameter]
     public CloneEngine Engine { get; set; } = CloneEngine.Default;
 
@@ -48,7 +48,10 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? ReferenceText { get; set; }
 
-    /// <summary>Qwen3 engine: auto, or a language the model knows (english, chinese, german, ...).</summary>
+    /// <summary>
+    /// The language of the texts: auto (each text's own) or a language; Qwen3: one its config names (english, german, ...);
+    /// Default: a name or BCP 47 tag (German, de, pt-BR).
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LanguageCompleter))]
@@ -67,9 +70,10 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [Parameter]
     public SwitchParameter NonStreaming { get; set; }
 
-    /// <summary>Default engine only: use this flite voice instead of the one nearest the reference.</summary>
+    /// <summary>Default engine: this base voice (backend:voice, e.g. espeak-ng:de+f3; Tab lists them) instead of the nearest.</summary>
     [Parameter]
-    [ValidateSet("kal16", "awb", "rms", "slt")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BaseVoiceCompleter))]
     public string? BaseVoice { get; set; }
 
     /// <summary>Seed for engines that sample (recorded in the fingerprint); the default engine is deterministic.</summary>
