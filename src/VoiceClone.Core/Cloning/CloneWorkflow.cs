@@ -7,6 +7,7 @@ using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Cloning;
@@ -65,20 +66,21 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             var timings = new Dictionary<string, double?>();
             Attempt best = SynthesizeValidated(id, text, reference, timings, cancellation);
             VoiceCloneResult result = Persist(id, text, reference, best, timings, startTicks, cancellation);
-            runLog.Clone(result.Id, referencePath, text, "completed", best.Speech.DurationSeconds, best.Speech.Counters);
+            runLog.Clone(result, referencePath, reference.Emotion.Emotion, best.Emotion.Emotion, Stopwatch.GetElapsedTime(startTicks).TotalSeconds,
+                best.Speech.Counters);
             metrics.Complete($"VoiceCloneResult duration_s={result.DurationSeconds:F2} engine={engine.Name} attempts={result.Attempts} validation={result.Validation}");
             return result;
         }
         catch (VoiceCloneException e)
         {
-            runLog.Error(id, e.Error.Category, e.ErrorId, e.Message, autoRecoverable: false, e.Error.Remedy);
-            runLog.Clone(id, referencePath, text, "failed", 0, null);
+            runLog.Error(id, e);
+            runLog.Clone(id, referencePath, text, "failed");
             metrics.Fail(e.ErrorId);
             throw;
         }
         catch (OperationCanceledException)
         {
-            runLog.Clone(id, referencePath, text, "stopped", 0, null);
+            runLog.Clone(id, referencePath, text, "stopped");
             throw;
         }
     }

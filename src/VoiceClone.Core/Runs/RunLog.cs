@@ -4,14 +4,14 @@ using System.Text.Json.Serialization;
 using VoiceClone.Core.IO;
 using VoiceClone.Core.Telemetry;
 
-namespace VoiceClone.Core.Cloning;
+namespace VoiceClone.Core.Runs;
 
 /// <summary>
-/// The structured record of one New-VoiceClone invocation in logs/runs/&lt;run-id&gt;.json: written when its first clone
-/// starts (status "running"), again as clones finish (at most every <see cref="CheckpointInterval"/>), and when it ends
-/// (completed, stopped or failed), so a killed run is still on disk, readable as one that never ended: every stage with its timing, memory and CPU; every error with its category, whether it
-/// was recovered automatically, a suggested fix and how often it occurred; every retry; every validation; and the
-/// compute cost. Thread-safe: clones run in parallel.
+/// The structured record of one long command in logs/runs/&lt;run-id&gt;.json (<see cref="RunLogDocument"/>): every stage
+/// with its timing, memory and CPU; every error with its category, whether it was recovered automatically, a suggested
+/// fix and how often it occurred; every retry and validation; the clones or items and what was measured on them; and the
+/// compute cost. <see cref="RunTracker"/> decides when it is written; a write is atomic and a checkpoint never lands over
+/// the final record. Thread-safe: items run in parallel.
 /// </summary>
 public sealed class RunLog
 {
@@ -25,7 +25,7 @@ public sealed class RunLog
     {
         _document = new RunLogDocument
         {
-            RunId = CloneIds.NewRun(), Command = command, Parameters = new(parameters), Started = DateTimeOffset.UtcNow,
+            RunId = RunIds.New(), Command = command, Parameters = new(parameters), Started = DateTimeOffset.UtcNow,
             Machine = new()
             {
                 ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription, ["cores"] = Environment.ProcessorCount.ToString(),
@@ -41,10 +41,24 @@ public sealed class RunLog
     private bool _ended;
 
     public string RunId => _document.RunId;
+    public string Command => _document.Command;
+    public DateTimeOffset Started => _document.Started;
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startTicks);
 
-    public Stage BeginStage(string clone, string name, int attempt = 1) => new(this, clone, name, attempt);
+    /// <summary>What does the work and where; runs are compared with earlier runs of the same command, engine and device.</summary>
+    public void Describe(string? engine, string? device, string? model = null)
+    {
+        lock (_gate)
+        {
+            _document.Engine = engine;
+            _document.Device = device;
+            _document.Model = model;
+        }
+    }
 
-    public void Error(string clone, VoiceCloneErrorCategory errorCategory, string errorId, string message, bool autoRecoverable, string suggestedFix)
+    public Stage BeginStage(string item, string name, int attempt = 1) => new(this, item, name, attempt);
+
+    public void Error(string item, VoiceCloneErrorCategory errorCategory, string errorId, string message, bool autoRecoverable, string suggestedFix)
     {
         string category = CategoryName(errorCategory);
         lock (_gate)
@@ -55,44 +69,72 @@ public sealed class RunLog
                 _document.Errors.Add(new RunError
                 {
                     Category = category, ErrorId = errorId, Message = message, AutoRecoverable = autoRecoverable, SuggestedFix = suggestedFix,
-                    Occurrences = 1, Clones = [clone],
+                    Occurrences = 1, Items = [item],
                 });
             }
             else
             {
                 same.Occurrences++;
-                if (!same.Clones.Contains(clone)) same.Clones.Add(clone);
+                if (!same.Items.Contains(item)) same.Items.Add(item);
             }
         }
     }
 
-    public void Retry(string clone, int attempt, string method, string reason, double durationMs, string outcome)
+    /// <summary>A module error met on <paramref name="item"/>, with the category and remedy of its row in the error table.</summary>
+    public void Error(string item, VoiceCloneException e) =>
+        Error(item, e.Error.Category, e.ErrorId, e.Message, autoRecoverable: false, e.Error.Remedy);
+
+    public void Retry(string item, int attempt, string method, string reason, double durationMs, string outcome)
     {
-        lock (_gate) _document.Retries.Add(new RunRetry { Clone = clone, Attempt = attempt, Method = method, Reason = reason, DurationMs = durationMs, Outcome = outcome });
+        lock (_gate) _document.Retries.Add(new RunRetry { Item = item, Attempt = attempt, Method = method, Reason = reason, DurationMs = durationMs, Outcome = outcome });
     }
 
-    public void Validation(string clone, ValidationReport report)
+    public void Validation(RunValidation validation)
+    {
+        lock (_gate) _document.Validations.Add(validation);
+    }
+
+    /// <summary>A clone as it ended; engine work counters (frames, tokens, pitch marks) add up in the compute section.</summary>
+    public void Clone(RunClone clone, IReadOnlyDictionary<string, double>? counters)
     {
         lock (_gate)
         {
-            _document.Validations.Add(new RunValidation
-            {
-                Clone = clone, Attempt = report.Attempt, Passed = report.Passed,
-                Checks = report.Checks.Select(c => new RunCheck { Name = c.Name, Passed = c.Passed, Value = Finite(c.Value), Limit = c.Limit, Hard = c.Hard }).ToList(),
-            });
-        }
-    }
-
-    public void Clone(string clone, string reference, string text, string status, double audioSeconds, IReadOnlyDictionary<string, double>? counters)
-    {
-        lock (_gate)
-        {
-            _document.Clones.Add(new RunClone { Id = clone, Reference = reference, Text = text, Status = status, AudioSeconds = audioSeconds });
-            _document.Compute.AudioSeconds += audioSeconds;
+            _document.Clones.Add(clone);
+            _document.Compute.AudioSeconds += clone.AudioSeconds;
             foreach (var (name, value) in counters ?? new Dictionary<string, double>())
             {
                 if (name is "frames" or "tokens" or "pitch_marks") _document.Compute.Work[name] = _document.Compute.Work.GetValueOrDefault(name) + value;
             }
+        }
+    }
+
+    /// <summary>A file analysed or downloaded, as it ended.</summary>
+    public void Item(RunItem item)
+    {
+        lock (_gate)
+        {
+            _document.Items.Add(item);
+            _document.Compute.AudioSeconds += item.AudioSeconds;
+        }
+    }
+
+    public void Training(RunTraining training)
+    {
+        lock (_gate) _document.Training = training;
+    }
+
+    internal void Anomalies(IEnumerable<RunAnomalyRecord> anomalies)
+    {
+        lock (_gate) _document.Anomalies.AddRange(anomalies);
+    }
+
+    /// <summary>Reads the record as it stands (under the log's lock: keep <paramref name="read"/> short and do not keep the document).</summary>
+    public T Read<T>(Func<RunLogDocument, T> read)
+    {
+        lock (_gate)
+        {
+            if (_document.Status == "running") Refresh("running");
+            return read(_document);
         }
     }
 
@@ -119,12 +161,7 @@ public sealed class RunLog
             lock (_gate)
             {
                 Interlocked.Exchange(ref _lastWriteTicks, Stopwatch.GetTimestamp());
-                _document.Status = status;
-                _document.Ended = status == "running" ? null : DateTimeOffset.UtcNow;
-                double wall = Stopwatch.GetElapsedTime(_startTicks).TotalSeconds;
-                _document.Compute.WallSeconds = wall;
-                _document.Compute.CpuSeconds = (ProcessMetrics.CurrentCpuTime() - _startCpu).TotalSeconds;
-                _document.Compute.RealTimeFactor = _document.Compute.AudioSeconds > 0 ? wall / _document.Compute.AudioSeconds : null;
+                Refresh(status);
                 json = JsonSerializer.SerializeToUtf8Bytes(_document, Json);
             }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -142,9 +179,23 @@ public sealed class RunLog
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+    internal static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    // Caller holds _gate.
+    private void Refresh(string status)
+    {
+        _document.Status = status;
+        _document.Ended = status == "running" ? null : DateTimeOffset.UtcNow;
+        double wall = Stopwatch.GetElapsedTime(_startTicks).TotalSeconds;
+        _document.Compute.WallSeconds = wall;
+        _document.Compute.CpuSeconds = (ProcessMetrics.CurrentCpuTime() - _startCpu).TotalSeconds;
+        _document.Compute.RealTimeFactor = _document.Compute.AudioSeconds > 0 ? wall / _document.Compute.AudioSeconds : null;
+        using var process = Process.GetCurrentProcess();
+        _document.Compute.PeakMemoryMb = process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
 
     private void AddStage(RunStage stage)
     {
@@ -160,10 +211,10 @@ public sealed class RunLog
         private readonly TimeSpan _startCpu = ProcessMetrics.CurrentCpuTime();
         private bool _done;
 
-        internal Stage(RunLog log, string clone, string name, int attempt)
+        internal Stage(RunLog log, string item, string name, int attempt)
         {
             _log = log;
-            _record = new RunStage { Clone = clone, Name = name, Attempt = attempt, Start = DateTimeOffset.UtcNow };
+            _record = new RunStage { Item = item, Name = name, Attempt = attempt, Start = DateTimeOffset.UtcNow };
         }
 
         public double ElapsedMs => Stopwatch.GetElapsedTime(_startTicks).TotalMilliseconds;
