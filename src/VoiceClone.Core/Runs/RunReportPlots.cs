@@ -97,7 +97,7 @@ public static class RunReportPlots
     {
         plot.Title(title);
         plot.YLabel(yLabel);
-        if (legend) plot.ShowLegend(Alignment.UpperLeft);
+        if (legend) plot.ShowLegend(Edge.Right); // beside the data, never over it
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

@@ -43,6 +43,9 @@ public sealed class RunService
             Last = query.Last,
         }, unreadable).Select(RunView.From).ToList();
 
+    /// <summary>Whether a run log of run <paramref name="id"/> is in the runs folder (whatever it holds).</summary>
+    public bool Exists(string id, string? logDirectory) => File.Exists(Path.Combine(RunsFolder(logDirectory), id + ".json"));
+
     /// <summary>Metric by metric, the difference runs (their median) against the reference runs (theirs).</summary>
     public IReadOnlyList<RunComparison> Compare(IReadOnlyList<VoiceCloneRun> reference, IReadOnlyList<VoiceCloneRun> difference)
     {
