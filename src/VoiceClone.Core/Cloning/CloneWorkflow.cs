@@ -99,7 +99,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         try
         {
             PreparedReference reference = references.Prepare(referencePath, emotionModel, out bool cached);
-            stage.Complete(cached ? "cached" : "analysed");
+            stage.Complete(cached ? "cached" : "analysed", cached ? null : reference.Features.DurationSeconds);
             return reference;
         }
         catch (VoiceCloneException e)
@@ -128,7 +128,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
                 try
                 {
                     speech = engine.Synthesize(request with { Attempt = attempt }, cancellation);
-                    stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}");
+                    stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}", speech.DurationSeconds);
                     timings["synthesis"] = stage.ElapsedMs;
                 }
                 catch (SynthesisAttemptException e)
@@ -174,7 +174,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
         LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
         var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features);
-        stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed));
+        stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed), speech.DurationSeconds);
         timings["output_analysis"] = stage.ElapsedMs;
         double timbre = referenceSpectrum is null ? double.NaN : cloneSpectrum.TimbreDistance(referenceSpectrum);
         return new Attempt(attempt, speech, features, emotion, timbre, report);

@@ -18,6 +18,8 @@ public static class AnomalyDetector
     public const double RobustSigmas = 4;
     /// <summary>MAD to standard deviation for normally distributed data: 1 / Phi^-1(3/4).</summary>
     public const double MadToSigma = 1.4826;
+    /// <summary>A share of a count is anomalous when the baseline's rate makes a count this far out less likely than this.</summary>
+    public const double ProportionSignificance = 0.001;
     /// <summary>A stage is judged within its run once it ran this many times.</summary>
     public const int MinimumStageSamples = 8;
     /// <summary>A stage instance is an outlier beyond this many robust standard deviations AND beyond 3x the stage's median.</summary>
@@ -45,15 +47,16 @@ public static class AnomalyDetector
             double[] history = baseline.Where(b => b.ContainsKey(metric)).Select(b => b[metric]).ToArray();
             if (history.Length < MinimumBaselineRuns) continue;
             if (rule.MinimumCount > 0 && value * current.GetValueOrDefault("items") < rule.MinimumCount) continue;
-            var (median, sigma) = Robust(history);
-            double margin = Math.Max(RobustSigmas * sigma, rule.Relative ? rule.Floor * Math.Abs(median) : rule.Floor);
             bool higherIsWorse = definition.Better == BetterDirection.Lower;
-            double threshold = higherIsWorse ? median + margin : median - margin;
+            var (baselineValue, threshold) = rule.CountMetric is { } count
+                ? ProportionThreshold(rule, higherIsWorse, (int)current.GetValueOrDefault(count), baseline.Where(b => b.ContainsKey(metric) && b.ContainsKey(count))
+                    .Select(b => (b[metric], b[count])).ToList())
+                : RobustThreshold(rule, higherIsWorse, history);
             if (higherIsWorse ? value > threshold : value < threshold)
             {
                 anomalies.Add(new RunAnomalyRecord
                 {
-                    Metric = metric, Value = value, Baseline = median, Threshold = threshold, Direction = higherIsWorse ? "above" : "below",
+                    Metric = metric, Value = value, Baseline = baselineValue, Threshold = threshold, Direction = higherIsWorse ? "above" : "below",
                     BaselineRuns = history.Length,
                 });
             }
@@ -61,21 +64,54 @@ public static class AnomalyDetector
         return anomalies;
     }
 
-    /// <summary>Stage instances far slower than the rest of their stage in the same run.</summary>
+    /// <summary>The baseline median, and beyond it 4 robust standard deviations or the floor, whichever is wider.</summary>
+    private static (double Median, double Threshold) RobustThreshold(AnomalyRule rule, bool higherIsWorse, double[] history)
+    {
+        var (median, sigma) = Robust(history);
+        double margin = Math.Max(RobustSigmas * sigma, rule.Relative ? rule.Floor * Math.Abs(median) : rule.Floor);
+        return (median, higherIsWorse ? median + margin : median - margin);
+    }
+
+    /// <summary>
+    /// The baseline's pooled rate, and the rate beyond which a run of <paramref name="n"/> has both left the floor and a
+    /// tail probability under <see cref="ProportionSignificance"/> given the baseline's counts (<see cref="BetaBinomialTail"/>,
+    /// which allows for a short baseline's own uncertainty), and, above, at least the rule's minimum count.
+    /// </summary>
+    private static (double Rate, double Threshold) ProportionThreshold(AnomalyRule rule, bool higherIsWorse, int n, List<(double Rate, double Count)> history)
+    {
+        double trials = history.Sum(h => h.Count), events = history.Sum(h => Math.Clamp(h.Rate, 0, 1) * h.Count);
+        double p = trials > 0 ? events / trials : 0;
+        if (n <= 0) return (p, higherIsWorse ? double.PositiveInfinity : double.NegativeInfinity);
+        if (higherIsWorse)
+        {
+            double[] upper = BetaBinomialTail.AtLeast(n, events, trials - events);
+            int first = Enumerable.Range(0, n + 1).FirstOrDefault(k => upper[k] < ProportionSignificance, n + 1);
+            // Flagged when value > threshold: counts from `first` on, at least MinimumCount, and past the floor.
+            return (p, Math.Max(Math.Max(first - 1, rule.MinimumCount - 1) / (double)n, p + rule.Floor));
+        }
+        double[] lower = BetaBinomialTail.AtMost(n, events, trials - events);
+        int last = Enumerable.Range(0, n + 1).Reverse().FirstOrDefault(k => lower[k] < ProportionSignificance, -1);
+        return (p, Math.Min((last + 1) / (double)n, p - rule.Floor));
+    }
+
+    /// <summary>
+    /// Stage instances far slower than the rest of their stage in the same run. A stage that knows how much audio it
+    /// produced or read is timed per second of it (a long text is not an anomaly); one served from a cache is not timed.
+    /// </summary>
     public static List<RunAnomalyRecord> WithinRun(RunLogDocument run)
     {
         var anomalies = new List<RunAnomalyRecord>();
-        foreach (var stage in run.Stages.Where(s => s.Status == "completed").GroupBy(s => s.Name))
+        foreach (var stage in RunMetrics.TimedStages(run).GroupBy(s => (s.Name, PerSecond: s.AudioSeconds is not null)))
         {
-            var durations = stage.Select(s => s.DurationMs).ToArray();
-            if (durations.Length < MinimumStageSamples) continue;
-            var (median, sigma) = Robust(durations);
+            var cost = stage.Select(s => (Stage: s, Value: s.DurationMs / (s.AudioSeconds ?? 1))).ToArray();
+            if (cost.Length < MinimumStageSamples) continue;
+            var (median, sigma) = Robust(cost.Select(c => c.Value).ToArray());
             double threshold = median + Math.Max(StageRobustSigmas * sigma, StageRelativeFloor * median);
-            anomalies.AddRange(stage.Where(s => s.DurationMs > threshold).OrderByDescending(s => s.DurationMs).Take(MaxOutliersPerStage)
-                .Select(s => new RunAnomalyRecord
+            string metric = $"{RunMetrics.StagePrefix}{stage.Key.Name}.{(stage.Key.PerSecond ? "ms_per_audio_s" : "duration_ms")}";
+            anomalies.AddRange(cost.Where(c => c.Value > threshold).OrderByDescending(c => c.Value).Take(MaxOutliersPerStage)
+                .Select(c => new RunAnomalyRecord
                 {
-                    Metric = $"{RunMetrics.StagePrefix}{stage.Key}.duration_ms", Value = s.DurationMs, Baseline = median, Threshold = threshold,
-                    Direction = "above", BaselineRuns = 0, Item = s.Item,
+                    Metric = metric, Value = c.Value, Baseline = median, Threshold = threshold, Direction = "above", BaselineRuns = 0, Item = c.Stage.Item,
                 }));
         }
         return anomalies;

@@ -39,6 +39,10 @@ public sealed class RunLog
     private long _lastWriteTicks;
     private readonly object _writeGate = new();
     private bool _ended;
+    private double _peakWorkingSetMb;
+    private long _lastSampleTicks;
+    // Reading the resident size parses /proc on Linux (tens of microseconds): a batch of quick files samples it this often.
+    private static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(250);
 
     public string RunId => _document.RunId;
     public string Command => _document.Command;
@@ -97,6 +101,7 @@ public sealed class RunLog
     /// <summary>A clone as it ended; engine work counters (frames, tokens, pitch marks) add up in the compute section.</summary>
     public void Clone(RunClone clone, IReadOnlyDictionary<string, double>? counters)
     {
+        SampleMemory();
         lock (_gate)
         {
             _document.Clones.Add(clone);
@@ -111,6 +116,7 @@ public sealed class RunLog
     /// <summary>A file analysed or downloaded, as it ended.</summary>
     public void Item(RunItem item)
     {
+        SampleMemory();
         lock (_gate)
         {
             _document.Items.Add(item);
@@ -193,12 +199,35 @@ public sealed class RunLog
         _document.Compute.WallSeconds = wall;
         _document.Compute.CpuSeconds = (ProcessMetrics.CurrentCpuTime() - _startCpu).TotalSeconds;
         _document.Compute.RealTimeFactor = _document.Compute.AudioSeconds > 0 ? wall / _document.Compute.AudioSeconds : null;
-        using var process = Process.GetCurrentProcess();
-        _document.Compute.PeakMemoryMb = process.PeakWorkingSet64 / (1024.0 * 1024.0);
+        SampleMemory(always: true);
+        _document.Compute.PeakMemoryMb = Volatile.Read(ref _peakWorkingSetMb);
+    }
+
+    /// <summary>
+    /// Memory during the run is sampled (the process's high-water mark would carry an earlier call's peak in a long-lived
+    /// session): at each stage (which reads it anyway), each write, and clones and items at most every 250 ms.
+    /// </summary>
+    private void SampleMemory(double? workingSetMb = null, bool always = false)
+    {
+        if (workingSetMb is null && !always)
+        {
+            long last = Interlocked.Read(ref _lastSampleTicks);
+            if (last != 0 && Stopwatch.GetElapsedTime(last) < MemorySampleInterval) return;
+            Interlocked.Exchange(ref _lastSampleTicks, Stopwatch.GetTimestamp());
+        }
+        double now = workingSetMb ?? Environment.WorkingSet / (1024.0 * 1024.0);
+        double seen = Volatile.Read(ref _peakWorkingSetMb);
+        while (now > seen)
+        {
+            double previous = Interlocked.CompareExchange(ref _peakWorkingSetMb, now, seen);
+            if (previous == seen) break;
+            seen = previous;
+        }
     }
 
     private void AddStage(RunStage stage)
     {
+        SampleMemory(stage.WorkingSetMb);
         lock (_gate) _document.Stages.Add(stage);
     }
 
@@ -219,14 +248,16 @@ public sealed class RunLog
 
         public double ElapsedMs => Stopwatch.GetElapsedTime(_startTicks).TotalMilliseconds;
 
-        public void Complete(string? detail = null) => Finish("completed", detail);
-        public void Fail(string detail) => Finish("failed", detail);
-        public void Dispose() => Finish("stopped", null);
+        /// <param name="audioSeconds">Seconds of audio the stage produced or read, when its time scales with them.</param>
+        public void Complete(string? detail = null, double? audioSeconds = null) => Finish("completed", detail, audioSeconds);
+        public void Fail(string detail) => Finish("failed", detail, null);
+        public void Dispose() => Finish("stopped", null, null);
 
-        private void Finish(string status, string? detail)
+        private void Finish(string status, string? detail, double? audioSeconds)
         {
             if (_done) return;
             _done = true;
+            _record.AudioSeconds = audioSeconds is > 0 ? audioSeconds : null;
             double seconds = Stopwatch.GetElapsedTime(_startTicks).TotalSeconds;
             double cpu = (ProcessMetrics.CurrentCpuTime() - _startCpu).TotalSeconds;
             using var process = Process.GetCurrentProcess();

@@ -85,6 +85,8 @@ public sealed class RunStage
     public DateTimeOffset Start { get; set; }
     public DateTimeOffset End { get; set; }
     public double DurationMs { get; set; }
+    /// <summary>Seconds of audio the stage produced or read, when its time scales with them (judged per second within a run).</summary>
+    public double? AudioSeconds { get; set; }
     /// <summary>The process's peak resident memory so far (the OS high-water mark).</summary>
     public double PeakMemoryMb { get; set; }
     public double WorkingSetMb { get; set; }
@@ -179,7 +181,7 @@ public sealed class RunCompute
     public double AudioSeconds { get; set; }
     /// <summary>Wall seconds per second of audio produced or analysed.</summary>
     public double? RealTimeFactor { get; set; }
-    /// <summary>The process's peak resident memory when the log was last written (the OS high-water mark).</summary>
+    /// <summary>The highest resident memory sampled during the run (at each stage, clone, item and write), in MB.</summary>
     public double? PeakMemoryMb { get; set; }
     /// <summary>Engine work counts: frames and tokens for neural engines, pitch marks for the default one.</summary>
     public Dictionary<string, double> Work { get; set; } = [];

@@ -7,10 +7,12 @@ public enum BetterDirection { Lower, Higher, Neither }
 /// When a run's metric is anomalous against its baseline: further from the baseline median, in the worse direction, than
 /// <see cref="AnomalyDetector.RobustSigmas"/> robust standard deviations (1.4826 x MAD) AND than the floor, which is
 /// <see cref="Floor"/> itself (<see cref="Relative"/> false) or that share of the baseline median (true). The floor keeps a
-/// very steady history (MAD near 0) from turning noise into alarms. Rates of events (errors, clipped files) also need
-/// <see cref="MinimumCount"/> events in the run, so one failure among three clones is not a surge.
+/// very steady history (MAD near 0) from turning noise into alarms. A share of a count (<see cref="CountMetric"/>: clones
+/// validated, items) is judged against the baseline's pooled counts instead, by a beta-binomial tail at
+/// <see cref="AnomalyDetector.ProportionSignificance"/>, since a run of twelve clones moves its pass rate in steps of 8
+/// points by chance alone; it also needs the floor, and <see cref="MinimumCount"/> events, so two errors are no surge.
 /// </summary>
-public sealed record AnomalyRule(double Floor, bool Relative, int MinimumCount = 0);
+public sealed record AnomalyRule(double Floor, bool Relative, int MinimumCount = 0, string? CountMetric = null);
 
 /// <summary>One metric of a run: its name, which way is better, its unit, its anomaly rule (none: never judged) and meaning.</summary>
 public sealed record RunMetricDefinition(string Name, BetterDirection Better, string Unit, AnomalyRule? Rule, string Meaning);
@@ -23,7 +25,7 @@ public static class RunMetricCatalog
 {
     // Latency and real-time factor: half as slow again as usual; memory: a quarter more.
     private static readonly AnomalyRule Slower = new(0.5, Relative: true);
-    private static readonly AnomalyRule EventSurge = new(0.10, Relative: false, MinimumCount: 3);
+    private static readonly AnomalyRule EventSurge = new(0.10, Relative: false, MinimumCount: 3, CountMetric: "items");
 
     public static IReadOnlyList<RunMetricDefinition> All { get; } =
     [
@@ -38,7 +40,9 @@ public static class RunMetricCatalog
         new("stage.<stage>.p50_ms", BetterDirection.Lower, "ms", Slower, "median time of one stage"),
         new("stage.<stage>.p95_ms", BetterDirection.Lower, "ms", Slower, "95th percentile time of one stage"),
         new("peak_memory_mb", BetterDirection.Lower, "MB", new(0.25, Relative: true), "the process's peak resident memory"),
-        new("validation_pass_rate", BetterDirection.Higher, "share", new(0.15, Relative: false), "clones whose kept attempt passed validation"),
+        new("validated", BetterDirection.Neither, "count", null, "clones whose kept attempt was validated"),
+        new("validation_pass_rate", BetterDirection.Higher, "share", new(0.15, Relative: false, CountMetric: "validated"),
+            "clones whose kept attempt passed validation"),
         new("attempts_per_clone", BetterDirection.Lower, "count", new(0.5, Relative: false), "synthesis attempts per clone written"),
         new("pitch_error_median", BetterDirection.Lower, "share", new(0.03, Relative: false), "median |clone F0 / reference F0 - 1|"),
         new("pitch_error_p90", BetterDirection.Lower, "share", new(0.05, Relative: false), "90th percentile |F0 ratio - 1|"),

@@ -23,12 +23,13 @@ public static class RunMetrics
         metrics["wall_seconds"] = run.Compute.WallSeconds;
         metrics["cpu_seconds"] = run.Compute.CpuSeconds;
         metrics["audio_seconds"] = run.Compute.AudioSeconds;
-        double peak = Math.Max(run.Compute.PeakMemoryMb ?? 0, run.Stages.Select(s => s.PeakMemoryMb).DefaultIfEmpty(0).Max());
+        // Schema 1 kept only the process's high-water mark at each stage.
+        double peak = run.Compute.PeakMemoryMb ?? run.Stages.Select(s => s.PeakMemoryMb).DefaultIfEmpty(0).Max();
         if (peak > 0) metrics["peak_memory_mb"] = peak;
         if (run.Clones.Count > 0) AddCloning(run, metrics);
         if (run.Items.Count > 0) AddItems(run, metrics);
         if (run.Training is { } training) AddTraining(training, metrics);
-        foreach (var stage in run.Stages.Where(s => s.Status == "completed").GroupBy(s => s.Name))
+        foreach (var stage in TimedStages(run).GroupBy(s => s.Name))
         {
             double[] ms = stage.Select(s => s.DurationMs).ToArray();
             metrics[$"{StagePrefix}{stage.Key}.p50_ms"] = Statistics.Percentile(ms, 50);
@@ -69,6 +70,9 @@ public static class RunMetrics
         return (pitch, rate);
     }
 
+    /// <summary>Stages that did their work: completed, and not served from a cache.</summary>
+    public static IEnumerable<RunStage> TimedStages(RunLogDocument run) => run.Stages.Where(s => s.Status == "completed" && s.Detail != "cached");
+
     private static void AddCloning(RunLogDocument run, Dictionary<string, double> metrics)
     {
         var written = run.Clones.Where(c => c.Status == "completed").ToList();
@@ -76,7 +80,11 @@ public static class RunMetrics
         double[] latency = written.Select(c => c.Seconds is { } s ? s * 1000 : StageSum(run, c.Id)).ToArray();
         AddLatency(latency, metrics);
         var (validated, passed) = Validation(run);
-        if (validated > 0) metrics["validation_pass_rate"] = passed / (double)validated;
+        if (validated > 0)
+        {
+            metrics["validated"] = validated;
+            metrics["validation_pass_rate"] = passed / (double)validated;
+        }
         if (written.Count > 0) metrics["attempts_per_clone"] = written.Average(c => c.Attempts ?? Attempts(run, c.Id));
         var (pitch, rate) = MatchErrors(run);
         metrics["pitch_error_median"] = Statistics.Percentile(pitch, 50);

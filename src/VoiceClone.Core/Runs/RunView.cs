@@ -9,7 +9,7 @@ public static class RunView
         Dictionary<string, double> metrics = RunMetrics.Compute(run);
         double Metric(string name) => metrics.GetValueOrDefault(name, double.NaN);
         var (validated, passed) = RunMetrics.Validation(run);
-        var stages = run.Stages.Where(s => s.Status == "completed").GroupBy(s => s.Name).ToList();
+        var stages = RunMetrics.TimedStages(run).GroupBy(s => s.Name).ToList();
         var folds = run.Training?.Folds ?? [];
         return new VoiceCloneRun
         {

@@ -15,9 +15,17 @@ public sealed class BatchEta
     public static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(15);
     private readonly long _startTicks = Stopwatch.GetTimestamp();
     private readonly string _source;
+    private readonly TimeSpan _firstLogAfter, _logEvery;
     private long _lastLogTicks;
 
-    public BatchEta(string source) => _source = source;
+    public BatchEta(string source) : this(source, FirstLogAfter, LogEvery) { }
+
+    internal BatchEta(string source, TimeSpan firstLogAfter, TimeSpan logEvery)
+    {
+        _source = source;
+        _firstLogAfter = firstLogAfter;
+        _logEvery = logEvery;
+    }
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startTicks);
 
@@ -32,9 +40,9 @@ public sealed class BatchEta
     /// <summary>Logs "<paramref name="status"/>; ETA …" when the batch is long enough and the last such line is old enough.</summary>
     public void Log(string status, int secondsRemaining)
     {
-        if (secondsRemaining < 0 || Elapsed < FirstLogAfter) return;
+        if (secondsRemaining < 0 || Elapsed < _firstLogAfter) return;
         long last = Interlocked.Read(ref _lastLogTicks);
-        if (last != 0 && Stopwatch.GetElapsedTime(last) < LogEvery) return;
+        if (last != 0 && Stopwatch.GetElapsedTime(last) < _logEvery) return;
         if (Interlocked.CompareExchange(ref _lastLogTicks, Stopwatch.GetTimestamp(), last) != last) return; // another thread just logged
         ModuleLog.Write(ModuleLogLevel.Information, _source, $"{status}; ETA {Format(secondsRemaining)}");
     }
