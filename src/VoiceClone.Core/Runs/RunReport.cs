@@ -80,17 +80,18 @@ public static class RunReport
     private static void OverTime(Page page, List<(RunLogRecord Record, Dictionary<string, double> Metrics)> runs)
     {
         page.Html.Append("<h2>Over time</h2>\n");
-        (string Metric, string Title, string Unit, Func<RunLogDocument, string> Series)[] plots =
+        (string Metric, string Title, string Unit, Func<RunLogDocument, string> Series, Func<RunLogDocument, bool> Shown)[] plots =
         [
-            ("rtf", "Real-time factor of clone runs (lower is better)", "wall s per audio s", r => r.Engine ?? "clone"),
-            ("latency_p95_ms", "Latency p95 per clone, file or fold (lower is better)", "ms", r => r.Command),
-            ("peak_memory_mb", "Peak memory (lower is better)", "MB", r => r.Command),
-            ("throughput_x_realtime", "Analysis throughput (higher is better)", "x real time", r => r.Command),
+            ("rtf", "Real-time factor of clone runs (lower is better)", "wall s per audio s", r => r.Engine ?? "clone", r => r.Clones.Count > 0),
+            // Folds (minutes) and downloads would flatten the per-clone and per-file lines; their tables show them.
+            ("latency_p95_ms", "Latency p95 per clone or file (lower is better)", "ms", r => r.Command, r => r.Training is null && !IsInstall(r)),
+            ("peak_memory_mb", "Peak memory (lower is better)", "MB", r => r.Command, _ => true),
+            ("throughput_x_realtime", "Analysis throughput (higher is better)", "x real time", r => r.Command, _ => true),
         ];
         bool any = false;
-        foreach (var (metric, title, unit, seriesOf) in plots)
+        foreach (var (metric, title, unit, seriesOf, shown) in plots)
         {
-            var points = runs.Where(r => r.Metrics.ContainsKey(metric)).ToList();
+            var points = runs.Where(r => r.Metrics.ContainsKey(metric) && shown(r.Record.Document)).ToList();
             if (points.Count == 0) continue;
             any = true;
             var series = points.GroupBy(p => seriesOf(p.Record.Document)).Select(g => new PlotSeries(g.Key,
@@ -223,6 +224,8 @@ public static class RunReport
         }
         page.Html.Append("</table>\n");
     }
+
+    private static bool IsInstall(RunLogDocument run) => run.Items.Any(i => i.Measures.ContainsKey("bytes"));
 
     private static double? Tolerance(List<(RunLogRecord Record, Dictionary<string, double> Metrics)> runs, string check)
     {

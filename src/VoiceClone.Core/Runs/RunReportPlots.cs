@@ -62,12 +62,13 @@ public static class RunReportPlots
         plot.Add.Bars(bars);
         foreach (var (name, at) in limits)
         {
-            var line = plot.Add.VerticalLine(at, 1.5f, Colors.Gray, LinePattern.Dashed);
-            line.Text = name;
+            plot.Add.VerticalLine(at, 1.5f, Colors.Gray, LinePattern.Dashed);
+            // The bars' legend is a manual one, so the lines join it by hand.
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, LineColor = Colors.Gray, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
         }
         plot.Axes.Margins(bottom: 0);
         plot.XLabel(xLabel);
-        return Finish(plot, title, "clones", legend: samples.Count > 1);
+        return Finish(plot, title, "clones", legend: samples.Count > 1 || limits.Count > 0);
     }
 
     /// <summary>Bars of several series over the same categories, side by side.</summary>
