@@ -13,7 +13,7 @@ public sealed class GetVoiceCloneRunCommand : VoiceCloneCmdlet
     private readonly List<string> _ids = [];
 
     /// <summary>Run ids; wildcards allowed. Clones and fingerprints piped in bind by their RunId.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("RunId")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
