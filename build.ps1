@@ -162,6 +162,8 @@ function Invoke-Test {
     # Recording and playback tests run a private PulseAudio daemon with a null sink (started by the tests themselves).
     $null = Install-DebianPackage 'pulseaudio' '/usr/bin/pulseaudio'
     $null = Install-DebianPackage 'pulseaudio-utils' '/usr/bin/parec'
+    # The run report is opened in a real headless browser (no network, every plot decodes).
+    $null = Install-DebianPackage 'chromium' '/usr/bin/chromium'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir

@@ -24,6 +24,9 @@
         'Get-VoiceAudioDevice'
         'Start-VoicePlayback'
         'ConvertTo-VoiceContour'
+        'Get-VoiceCloneRun'
+        'Compare-VoiceCloneRun'
+        'Export-VoiceCloneReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -143,6 +143,16 @@ public static class VoiceCloneErrors
         "No sound device could be used: no sound system or device (a server, a container, a scheduled task), no device matching -Device, or a device that stopped answering within 5 s.",
         "Run Get-VoiceAudioDevice to see the devices; on Linux start PulseAudio or PipeWire (or set PULSE_SERVER), on Windows check the Windows Audio service and the microphone privacy setting.");
 
+    public static readonly VoiceCloneErrorDefinition RunNotFound = new(
+        "RunNotFound", "runs", VoiceCloneErrorKind.ObjectNotFound, VoiceCloneErrorCategory.Input,
+        "No run log has the run id asked for (Get-VoiceCloneRun -Id, Compare-VoiceCloneRun with an id) in the log folder read.",
+        "List the runs with Get-VoiceCloneRun; pass -LogDirectory when the logs are elsewhere.");
+
+    public static readonly VoiceCloneErrorDefinition ReportWriteFailed = new(
+        "ReportWriteFailed", "runs", VoiceCloneErrorKind.WriteError, VoiceCloneErrorCategory.Io,
+        "The run report could not be written (no permission, no space, a bad path); nothing partial was left behind.",
+        "Check free space and write permission on the report's folder, or choose another -Path.");
+
     public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
         "UnexpectedError", "module", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Unknown,
         "An internal failure the module did not anticipate; the full stack trace is in the log file.",
@@ -152,6 +162,7 @@ public static class VoiceCloneErrors
     [
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable, UnexpectedError,
+        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable,
+        RunNotFound, ReportWriteFailed, UnexpectedError,
     ];
 }

@@ -5,6 +5,7 @@ using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines.Default;
+using VoiceClone.Core.Runs;
 
 namespace VoiceClone.Benchmarks;
 

@@ -4,6 +4,7 @@ using VoiceClone.Core.Audio;
 using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines.Default;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Text;
 
 namespace VoiceClone.Benchmarks;

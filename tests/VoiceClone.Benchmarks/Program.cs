@@ -97,6 +97,7 @@ switch (args.FirstOrDefault())
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));
+    case "runs": return RunHistoryBench.Run();
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;

@@ -7,6 +7,7 @@ using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Cloning;
@@ -67,20 +68,21 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             var timings = new Dictionary<string, double?>();
             Attempt best = SynthesizeValidated(id, text, reference, timings, cancellation);
             VoiceCloneResult result = Persist(id, text, reference, best, timings, startTicks, cancellation);
-            runLog.Clone(result.Id, referencePath, text, "completed", best.Speech.DurationSeconds, best.Speech.Counters);
+            runLog.Clone(result, referencePath, reference.Emotion.Emotion, best.Emotion.Emotion, Stopwatch.GetElapsedTime(startTicks).TotalSeconds,
+                best.Speech.Counters);
             metrics.Complete($"VoiceCloneResult duration_s={result.DurationSeconds:F2} engine={engine.Name} attempts={result.Attempts} validation={result.Validation}");
             return result;
         }
         catch (VoiceCloneException e)
         {
-            runLog.Error(id, e.Error.Category, e.ErrorId, e.Message, autoRecoverable: false, e.Error.Remedy);
-            runLog.Clone(id, referencePath, text, "failed", 0, null);
+            runLog.Error(id, e);
+            runLog.Clone(id, referencePath, text, "failed");
             metrics.Fail(e.ErrorId);
             throw;
         }
         catch (OperationCanceledException)
         {
-            runLog.Clone(id, referencePath, text, "stopped", 0, null);
+            runLog.Clone(id, referencePath, text, "stopped");
             throw;
         }
     }
@@ -99,7 +101,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         try
         {
             PreparedReference reference = references.Prepare(referencePath, emotionModel, out bool cached);
-            stage.Complete(cached ? "cached" : "analysed");
+            stage.Complete(cached ? "cached" : "analysed", cached ? null : reference.Features.DurationSeconds);
             return reference;
         }
         catch (VoiceCloneException e)
@@ -128,7 +130,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
                 try
                 {
                     speech = engine.Synthesize(request with { Attempt = attempt }, cancellation);
-                    stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}");
+                    stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}", speech.DurationSeconds);
                     timings["synthesis"] = stage.ElapsedMs;
                 }
                 catch (SynthesisAttemptException e)
@@ -175,7 +177,7 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
         var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features,
             options.MinVoicedFraction);
-        stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed));
+        stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed), speech.DurationSeconds);
         timings["output_analysis"] = stage.ElapsedMs;
         double timbre = referenceSpectrum is null ? double.NaN : cloneSpectrum.TimbreDistance(referenceSpectrum);
         return new Attempt(attempt, speech, features, emotion, timbre, report);

@@ -1,6 +1,8 @@
 using VoiceClone.Core.Analysis;
 using VoiceClone.Core.Analysis.Pitch;
+using System.Globalization;
 using VoiceClone.Core.Models;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Runtime;
@@ -57,19 +59,45 @@ public sealed class AnalysisService
                 _ => null,
             },
         };
-        return new FeatureAnalysis(options);
+        var log = new RunLog("Get-VoiceFeature", RunParameters(settings));
+        // Runs are compared within one pitch tracker and speech detector: they set the cost.
+        log.Describe($"{options.PitchAlgorithm}/{(options.SileroVadModel is null ? VadMethod.Energy : VadMethod.Silero)}", "cpu");
+        return new FeatureAnalysis(options, new BatchRun(_runtime.Runs.Track(log, RunWritePolicy.Batch)));
     }
+
+    private static Dictionary<string, string?> RunParameters(AnalysisSettings s) => new()
+    {
+        ["pitch_algorithm"] = s.PitchAlgorithm.ToString(), ["vad"] = s.Vad.ToString(), ["speech_range"] = s.SpeechRange.ToString(),
+        ["pitch_floor_hz"] = s.PitchFloorHz.ToString(CultureInfo.InvariantCulture), ["pitch_ceiling_hz"] = s.PitchCeilingHz.ToString(CultureInfo.InvariantCulture),
+        ["minimum_pause_seconds"] = s.MinimumPauseSeconds.ToString(CultureInfo.InvariantCulture), ["include_contour"] = s.IncludeContour.ToString(),
+    };
 }
 
-/// <summary>One batch's analysis, its models loaded; thread-safe, one call per recording.</summary>
+/// <summary>One batch's analysis, its models loaded and its run (finish it when the batch ends); thread-safe, one call per recording.</summary>
 public sealed class FeatureAnalysis
 {
     private readonly VoiceFeatureOptions _options;
 
-    internal FeatureAnalysis(VoiceFeatureOptions options) => _options = options;
+    internal FeatureAnalysis(VoiceFeatureOptions options, BatchRun run)
+    {
+        _options = options;
+        Run = run;
+    }
+
+    public BatchRun Run { get; }
 
     /// <param name="text">The words spoken, when known: Wpm is then exact.</param>
-    public VoiceFeatures Analyze(string path, string? text)
+    public VoiceFeatures Analyze(string path, string? text) => Run.Item(path, () => Measure(path, text), features => new RunItem
+    {
+        AudioSeconds = features.DurationSeconds,
+        Measures = new()
+        {
+            ["speech_fraction"] = features.DurationSeconds > 0 ? features.SpeechSeconds / features.DurationSeconds : double.NaN,
+            ["clipped_fraction"] = features.ClippedFraction, ["clipped"] = features.IsClipped ? 1 : 0,
+        },
+    });
+
+    private VoiceFeatures Measure(string path, string? text)
     {
         using var metrics = ExecutionMetrics.Start("Get-VoiceFeature", AnalysisService.Source, $"path={path}");
         try

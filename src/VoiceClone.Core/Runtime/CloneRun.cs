@@ -1,33 +1,34 @@
 using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Engines;
 using VoiceClone.Core.Engines.Qwen3;
+using VoiceClone.Core.Runs;
 
 namespace VoiceClone.Core.Runtime;
 
 /// <summary>
-/// One cloning call: its engine, its clones (thread-safe, in parallel) and its run log, written once when the call
-/// ends however it ends (<see cref="Finish"/>, or <see cref="Dispose"/> as "failed") — provided it cloned anything.
+/// One cloning call: its engine, its clones (thread-safe, in parallel) and its run log, written when the first clone
+/// starts, checkpointed as clones finish, and finished once when the call ends however it ends (<see cref="Finish"/>, or
+/// <see cref="Dispose"/> as "failed") — provided it cloned anything.
 /// </summary>
 public sealed class CloneRun : IDisposable
 {
     private readonly CloneWorkflow _workflow;
     private readonly Qwen3Engine? _qwen3;
-    private readonly RuntimeLogs _logs;
-    private int _attempted, _finished;
+    private readonly RunTracker _tracker;
 
-    internal CloneRun(CloneWorkflow workflow, Qwen3Engine? qwen3, string? deviceFallback, RuntimeLogs logs)
+    internal CloneRun(CloneWorkflow workflow, Qwen3Engine? qwen3, string? deviceFallback, RunTracker tracker)
     {
         _workflow = workflow;
         _qwen3 = qwen3;
         DeviceFallback = deviceFallback;
-        _logs = logs;
+        _tracker = tracker;
     }
 
-    public string RunId => _workflow.RunLog.RunId;
+    public string RunId => _tracker.RunId;
     /// <summary>Why CUDA was wanted but the CPU is used; null when nothing fell back.</summary>
     public string? DeviceFallback { get; }
     /// <summary>Where the run log was written, once it was.</summary>
-    public string? RunLogPath { get; private set; }
+    public string? RunLogPath => _tracker.LogPath;
 
     /// <summary>A saved voice profile, loaded and checked against this call's engine (profiles hold a Qwen3 voice).</summary>
     public CloneVoice LoadProfile(string path)
@@ -46,37 +47,19 @@ public sealed class CloneRun : IDisposable
     /// <summary>The run log goes to disk when the first clone starts and again as clones finish, so a killed run leaves it.</summary>
     private VoiceCloneResult Tracked(Func<VoiceCloneResult> clone)
     {
-        if (Interlocked.Increment(ref _attempted) == 1) WriteLog(log => _workflow.RunLog.Write(log, "running"));
+        _tracker.ItemStarted();
         try
         {
             return clone();
         }
         finally
         {
-            if (Volatile.Read(ref _finished) == 0) WriteLog(log => _workflow.RunLog.Checkpoint(log));
-        }
-    }
-
-    private void WriteLog(Func<string, string?> write)
-    {
-        if (_logs.Directory is not { } folder) return;
-        try
-        {
-            RunLogPath = write(folder) ?? RunLogPath;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _logs.Write(ModuleLogLevel.Warning, CloneService.Source, $"The run log could not be written to {folder}: {e.Message}");
+            _tracker.Checkpoint();
         }
     }
 
     /// <summary>Writes the run log with <paramref name="status"/> (completed, completed_with_errors, stopped, failed) the first time only.</summary>
-    public void Finish(string status)
-    {
-        if (Volatile.Read(ref _attempted) == 0) return; // nothing cloned (-WhatIf, no input): no run
-        if (Interlocked.Exchange(ref _finished, 1) == 1) return;
-        WriteLog(log => _workflow.RunLog.Write(log, status));
-    }
+    public void Finish(string status) => _tracker.Finish(status);
 
     public void Dispose() => Finish("failed");
 }

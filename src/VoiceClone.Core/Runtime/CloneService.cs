@@ -4,6 +4,7 @@ using VoiceClone.Core.Engines;
 using VoiceClone.Core.Engines.Default;
 using VoiceClone.Core.Engines.Qwen3;
 using VoiceClone.Core.IO;
+using VoiceClone.Core.Runs;
 
 namespace VoiceClone.Core.Runtime;
 
@@ -56,6 +57,7 @@ public sealed class CloneService
         parameters["precision"] = (engine as Qwen3Engine)?.Model.PrecisionSummary; // the graphs' precision and element types
         var runLog = new RunLog("New-VoiceClone", parameters);
         string? fallback = (engine as Qwen3Engine)?.DeviceFallback;
+        runLog.Describe(engine.Name, (engine as Qwen3Engine)?.Device ?? "cpu", (engine as Qwen3Engine)?.ModelName);
         // CUDA was wanted and is not there: a retry on another device, recorded in the run log.
         if (fallback is not null) runLog.Retry("engine", 1, "cpu_fallback", fallback, 0, "running on cpu");
         int stale = StaleStagingFiles.Remove(Path.GetFullPath(settings.OutputDirectory));
@@ -65,7 +67,7 @@ public sealed class CloneService
             {
                 Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed, MinVoicedFraction = minVoiced,
             });
-        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Logs);
+        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Runs.Track(runLog, RunWritePolicy.FirstItem));
     }
 
     /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set, else the default.</summary>

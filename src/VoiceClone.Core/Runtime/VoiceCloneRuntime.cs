@@ -12,7 +12,8 @@ namespace VoiceClone.Core.Runtime;
 /// The module's one owner of warm state: where models and logs are, the ONNX sessions, loaded emotion models, prepared
 /// references, the default engine's base voices, the Qwen3 engines (with their computed voices) and tokenizers. Each capability has
 /// one entry point here (<see cref="Analysis"/>, <see cref="Emotion"/>, <see cref="Cloning"/>, <see cref="Profiles"/>,
-/// <see cref="Installer"/>, <see cref="Fingerprints"/>, <see cref="Devices"/>); <see cref="Dispose"/> releases everything at once.
+/// <see cref="Installer"/>, <see cref="Fingerprints"/>, <see cref="Devices"/>, <see cref="Runs"/>); <see cref="Dispose"/> releases
+/// everything at once.
 /// Thread-safe: every runspace of the process shares one.
 /// </summary>
 public sealed class VoiceCloneRuntime : IDisposable
@@ -37,6 +38,7 @@ public sealed class VoiceCloneRuntime : IDisposable
         Installer = new ModelInstallService(this);
         Fingerprints = new FingerprintService();
         Devices = new DeviceService(this);
+        Runs = new RunService(this);
         int stale = ScratchFolder.RemoveStale();
         if (stale > 0) Logs.Write(ModuleLogLevel.Debug, "module", $"Removed {stale} scratch folder(s) that killed processes left behind");
     }
@@ -50,6 +52,7 @@ public sealed class VoiceCloneRuntime : IDisposable
     public ModelInstallService Installer { get; }
     public FingerprintService Fingerprints { get; }
     public DeviceService Devices { get; }
+    public RunService Runs { get; }
 
     /// <summary>How many ONNX sessions are warm.</summary>
     public int WarmSessions => Sessions.Count;

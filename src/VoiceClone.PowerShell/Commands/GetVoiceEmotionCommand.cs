@@ -20,6 +20,8 @@ public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
 
     protected override string LogSource => EmotionService.Source;
 
+    protected override BatchRun? Run => _recognizer?.Run;
+
     protected override void BeginWork() =>
         _recognizer = Runtime.Emotion.Prepare(ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath));
 

@@ -50,6 +50,8 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
 
     protected override string LogSource => AnalysisService.Source;
 
+    protected override BatchRun? Run => _analysis?.Run;
+
     protected override void BeginWork() => _analysis = Runtime.Analysis.Prepare(new AnalysisSettings
     {
         PitchAlgorithm = PitchAlgorithm, Vad = Vad, PitchFloorHz = PitchFloorHz, PitchCeilingHz = PitchCeilingHz, SpeechRange = SpeechRange,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using VoiceClone.Core.Runtime;
 
@@ -14,7 +13,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     private const string ProfileSet = "Profile";
     private OrderedWorkQueue<VoiceCloneResult>? _queue;
     private CloneRun? _run;
-    private readonly Stopwatch _elapsed = new();
+    private BatchProgress? _progress;
     private int _planned, _done, _failed;
     private bool _playbackFailed;
 
@@ -121,7 +120,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
             BaseVoice = BaseVoice, Seed = Seed, Id = Id, Overwrite = Force, Parallelism = ThrottleLimit,
         });
         _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, WaitFor, StopToken);
-        _elapsed.Start();
+        _progress = new BatchProgress(LogSource, "Cloned");
         WriteVerbose($"Run {_run.RunId}: clones go to {OutputDirectory}");
     }
 
@@ -212,7 +211,7 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
                 if (Play && !_playbackFailed) PlayClone(clone.AudioPath);
             }
             FlushLogEvents();
-            if (_planned > 1) WriteProgress(Progress(reference));
+            if (_planned > 1) WriteProgress(Record(_progress!.Next(_done, _planned, System.IO.Path.GetFileName(reference))));
         }
     }
 
@@ -231,13 +230,6 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
             WriteEngineError(e, audioPath);
             WriteWarning("-Play is off for the rest of this run; the clones are still written.");
         }
-    }
-
-    private ProgressRecord Progress(string reference)
-    {
-        double perClone = _elapsed.Elapsed.TotalSeconds / _done;
-        return Record(new WorkProgress($"Cloned {_done} of {_planned}", (int)(100.0 * _done / _planned),
-            (int)Math.Ceiling(perClone * (_planned - _done) / Math.Min(ThrottleLimit, Math.Max(1, _planned - _done))), System.IO.Path.GetFileName(reference)));
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

@@ -5,12 +5,14 @@ namespace VoiceClone.PowerShell;
 
 /// <summary>
 /// A cmdlet that works on each input file on the thread pool, one per core by default, and writes results, errors and
-/// progress from the pipeline thread in input order.
+/// progress (with the time left) from the pipeline thread in input order; its batch's run log is finished however the
+/// call ends.
 /// </summary>
-public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
+public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet, IDisposable
 {
     private OrderedWorkQueue<TResult>? _queue;
-    private int _done;
+    private BatchProgress? _progress;
+    private int _done, _failed;
 
     /// <summary>How many files to work on at once; default: one per core.</summary>
     [Parameter]
@@ -29,10 +31,14 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     /// <summary>What the progress line says is done, e.g. "Analysed".</summary>
     protected virtual string DoneVerb => "Analysed";
 
+    /// <summary>The batch's run, once <see cref="BeginWork"/> prepared it.</summary>
+    protected abstract BatchRun? Run { get; }
+
     protected sealed override void Begin()
     {
         BeginWork();
         _queue = new OrderedWorkQueue<TResult>(ThrottleLimit, WaitFor, StopToken);
+        _progress = new BatchProgress(LogSource, DoneVerb);
     }
 
     protected virtual void BeginWork() { }
@@ -53,21 +59,33 @@ public abstract class ParallelFileCmdlet<TResult> : FileInputCmdlet
     {
         WriteFinished(all: true);
         if (_done > 1) CompleteProgress();
+        Run?.Finish(_failed == 0 ? "completed" : "completed_with_errors");
     }
+
+    /// <summary>Ctrl+C: the run log is finished at once, since the pipeline may be disposed much later.</summary>
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        Run?.Finish("stopped");
+    }
+
+    /// <summary>However the pipeline ended: a run not finished by End or a stop failed.</summary>
+    public void Dispose() => Run?.Finish(Stopping || StopToken.IsCancellationRequested ? "stopped" : "failed");
 
     private void WriteFinished(bool all)
     {
         foreach (var (file, work) in _queue!.TakeFinished(all))
         {
-            if (work.IsFaulted) WriteItemError(work.Exception!, file);
+            if (work.IsFaulted)
+            {
+                _failed++;
+                WriteItemError(work.Exception!, file);
+            }
             else WriteObject(Present(work.GetAwaiter().GetResult()));
             _done++;
             FlushLogEvents();
-            if (_done > 1 || _queue.Count > 0)
-            {
-                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, $"{DoneVerb} {_done} file(s)")
-                    { CurrentOperation = System.IO.Path.GetFileName(file) });
-            }
+            // Files still queued or running count towards the total: a pipeline may bring more later.
+            if (_done > 1 || _queue.Count > 0) WriteProgress(Record(_progress!.Next(_done, _done + _queue.Count, System.IO.Path.GetFileName(file))));
         }
     }
 }

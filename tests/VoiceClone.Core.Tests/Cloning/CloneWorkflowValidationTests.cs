@@ -2,6 +2,7 @@ using VoiceClone.Core.Audio;
 using VoiceClone.Core.Cloning;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Engines;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Tests.Support;
 
 namespace VoiceClone.Core.Tests.Cloning;

@@ -44,9 +44,10 @@ public sealed class CrashRecoveryTests : IDisposable
         string scratch = Path.Combine(Path.GetTempPath(), $"voiceclone-scratch-{pid}");
         Directory.CreateDirectory(scratch);
 
-        var next = ChildProcess.Pwsh($"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text 'The morning after.' -OutputDirectory '{output}' | Out-Null",
-            new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = logs });
+        var next = ChildProcess.Pwsh($"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text 'The morning after.' -OutputDirectory '{output}' | Out-Null; " +
+            "(Get-VoiceCloneRun -Status interrupted).Id", new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = logs });
         Assert.True(next.ExitCode == 0, next.StdErr);
+        Assert.Equal(Path.GetFileNameWithoutExtension(runLog), next.StdOut.Trim()); // its process is gone: listed as interrupted
         Assert.False(File.Exists(staging), "the dead run's staging file was removed");
         Assert.False(Directory.Exists(scratch), "the dead run's scratch folder was removed");
         string[] names = OutputFolder.Files(output).Select(Path.GetFileName).ToArray()!;

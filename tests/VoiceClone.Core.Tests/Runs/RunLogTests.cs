@@ -1,8 +1,8 @@
 using System.Text.Json;
-using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Tests.Support;
 
-namespace VoiceClone.Core.Tests.Cloning;
+namespace VoiceClone.Core.Tests.Runs;
 
 public sealed class RunLogTests : IDisposable
 {
@@ -19,8 +19,12 @@ public sealed class RunLogTests : IDisposable
         log.Error("c1", VoiceCloneErrorCategory.Timeout, "SynthesisFailed", "flite timed out", autoRecoverable: true, "retry");
         log.Error("c2", VoiceCloneErrorCategory.Timeout, "SynthesisFailed", "flite timed out", autoRecoverable: true, "retry");
         log.Retry("c1", 2, "resynthesize", "flite timed out", 12.5, "retrying");
-        log.Validation("c1", new ValidationReport(1, [new ValidationCheck("not_silent", false, double.NaN, "> -50 dBFS", Hard: true)]));
-        log.Clone("c1", "ref.wav", "hi", "completed", 2.0, new Dictionary<string, double> { ["pitch_marks"] = 300 });
+        log.Validation(new RunValidation
+        {
+            Item = "c1", Attempt = 1, Checks = [new RunCheck { Name = "not_silent", Value = RunLog.Finite(double.NaN), Limit = "> -50 dBFS", Hard = true }],
+        });
+        log.Clone(new RunClone { Id = "c1", Reference = "ref.wav", Text = "hi", Status = "completed", AudioSeconds = 2.0 },
+            new Dictionary<string, double> { ["pitch_marks"] = 300 });
 
         string path = log.Write(_dir.Path, "completed");
         Assert.Equal(Path.Combine(_dir.Path, "runs", log.RunId + ".json"), path);
@@ -45,6 +49,9 @@ public sealed class RunLogTests : IDisposable
         Assert.Equal(2.0, compute.GetProperty("audio_seconds").GetDouble());
         Assert.Equal(300, compute.GetProperty("work").GetProperty("pitch_marks").GetDouble());
         Assert.True(compute.GetProperty("cpu_seconds").GetDouble() >= 0);
+        Assert.True(compute.GetProperty("peak_memory_mb").GetDouble() > 0);
+        Assert.Equal(2, root.GetProperty("schema_version").GetInt32());
+        Assert.Equal(["c1", "c2"], error.GetProperty("items").EnumerateArray().Select(i => i.GetString()));
     }
 
     [Fact]
