@@ -24,6 +24,7 @@
         'Get-VoiceAudioDevice'
         'Start-VoicePlayback'
         'ConvertTo-VoiceContour'
+        'Import-VoiceResult'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

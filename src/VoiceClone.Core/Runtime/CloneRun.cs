@@ -8,7 +8,7 @@ namespace VoiceClone.Core.Runtime;
 /// One cloning call: its engine, its clones (thread-safe, in parallel) and its run log, written once when the call
 /// ends however it ends (<see cref="Finish"/>, or <see cref="Dispose"/> as "failed") — provided it cloned anything.
 /// </summary>
-public sealed class CloneRun : IDisposable
+public sealed partial class CloneRun : IDisposable
 {
     private readonly CloneWorkflow _workflow;
     private readonly Qwen3Engine? _qwen3;

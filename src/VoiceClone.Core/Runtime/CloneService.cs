@@ -27,6 +27,9 @@ public sealed record CloneSettings(string OutputDirectory)
     public bool Overwrite { get; init; }
     /// <summary>How many clones the caller runs at once (recorded in the run log).</summary>
     public int Parallelism { get; init; } = 1;
+    /// <summary>The batch manifest the clones come from, and this task's shard of it ("3 of 8"), for the run log.</summary>
+    public string? Manifest { get; init; }
+    public string? Shard { get; init; }
 }
 
 /// <summary>The cloning capability: choosing and warming the engine, and one <see cref="CloneRun"/> per call.</summary>
@@ -82,5 +85,6 @@ public sealed class CloneService
         ["language"] = s.Language, ["temperature"] = s.Temperature.ToString(CultureInfo.InvariantCulture), ["device"] = s.Device.ToString(),
         ["reference_text"] = s.ReferenceText, ["base_voice"] = s.BaseVoice, ["seed"] = s.Seed?.ToString(CultureInfo.InvariantCulture),
         ["id"] = s.Id, ["force"] = s.Overwrite.ToString(), ["throttle_limit"] = s.Parallelism.ToString(CultureInfo.InvariantCulture),
+        ["manifest"] = s.Manifest, ["shard"] = s.Shard,
     };
 }

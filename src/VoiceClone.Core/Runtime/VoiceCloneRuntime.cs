@@ -37,6 +37,7 @@ public sealed class VoiceCloneRuntime : IDisposable
         Installer = new ModelInstallService(this);
         Fingerprints = new FingerprintService();
         Devices = new DeviceService(this);
+        Batches = new BatchService();
         int stale = ScratchFolder.RemoveStale();
         if (stale > 0) Logs.Write(ModuleLogLevel.Debug, "module", $"Removed {stale} scratch folder(s) that killed processes left behind");
     }
@@ -50,6 +51,7 @@ public sealed class VoiceCloneRuntime : IDisposable
     public ModelInstallService Installer { get; }
     public FingerprintService Fingerprints { get; }
     public DeviceService Devices { get; }
+    public BatchService Batches { get; }
 
     /// <summary>How many ONNX sessions are warm.</summary>
     public int WarmSessions => Sessions.Count;

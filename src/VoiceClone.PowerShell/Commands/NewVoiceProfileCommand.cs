@@ -8,7 +8,7 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceProfile", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceProfile))]
-public sealed class NewVoiceProfileCommand : FileInputCmdlet
+public sealed class NewVoiceProfileCommand : BatchFileCmdlet
 {
     private string _model = "";
     private string _output = "";
