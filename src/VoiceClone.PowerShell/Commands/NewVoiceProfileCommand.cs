@@ -36,6 +36,7 @@ public sealed class NewVoiceProfileCommand : BatchFileCmdlet
 
     protected override void Begin()
     {
+        base.Begin();
         _model = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
         Runtime.Profiles.Prepare(_model, referenceText: null); // a missing or broken model is one error for the whole call
         _output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory);

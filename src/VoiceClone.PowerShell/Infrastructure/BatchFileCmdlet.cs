@@ -45,5 +45,8 @@ public abstract class BatchFileCmdlet : FileInputCmdlet
         return key;
     }
 
+    /// <summary>A bad shard stops the call before any work; cmdlets that override this call it first.</summary>
+    protected override void Begin() => _ = Shard;
+
     protected override bool Takes(string file) => Shard.Count == 1 || Shard.Takes(KeyOf(file));
 }
