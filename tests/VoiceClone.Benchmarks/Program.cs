@@ -75,6 +75,7 @@ switch (args.FirstOrDefault())
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));
+    case "capacity": return ScaleCapacity.Run(shared, FindRepositoryRoot());
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;
