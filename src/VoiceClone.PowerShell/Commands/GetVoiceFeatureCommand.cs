@@ -58,10 +58,12 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
         MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
     });
 
-    protected override Func<VoiceFeatures> PlanWork(string file)
+    protected override BatchResultKind ResultKind => BatchResultKind.Features;
+
+    protected override Func<VoiceFeatures> PlanWork(string file, string? manifestText)
     {
         FeatureAnalysis analysis = _analysis!;
-        string? text = Text; // Text binds per pipeline object
+        string? text = manifestText ?? Text; // Text binds per pipeline object
         return () => analysis.Analyze(file, text);
     }
 
