@@ -1,7 +1,7 @@
 # The examples/ for batch engines stay correct by review and by this check, which needs no engine: the PowerShell in
 # every example (scripts, the pwsh -Command of the Slurm scripts, the args of the Kubernetes Job) parses, and every
 # VoiceClone command in it names only parameters the command has, splatted hashtables included. The SSH and Slurm
-# examples also run for real under ./build.sh Test -Scale (Scale.Tests.ps1); the Kubernetes ones cannot run here.
+# examples also run for real under ./build.sh Test (Scale.Tests.ps1; -NoScale leaves them out); the Kubernetes ones cannot run here.
 
 BeforeDiscovery {
     $examples = Join-Path $PSScriptRoot '../../examples'

@@ -2,7 +2,7 @@
 # 127.0.0.1, several sessions sharing one output folder) and a Slurm array job (a single-node Slurm on localhost), both
 # running the examples/ scripts as they are. Each checks that the union of the outputs is the inputs, that no input was
 # done twice, that a run killed midway and run again completes only what was missing, and that the analysis equals one
-# machine's. Tagged Scale: ./build.sh Test -Scale runs them (they install and start daemons, which needs root).
+# machine's. Tagged Scale: ./build.sh Test runs them (they install and start daemons, which needs root; -NoScale leaves them out).
 
 BeforeAll {
     Import-Module VoiceClone -Force
