@@ -325,6 +325,11 @@ function Invoke-Bench {
     if (-not [System.IO.File]::Exists($highRate)) { $null = Invoke-Native dotnet @($exe, 'make-high-rate', $shared, $highRate) }
     $null = Invoke-Native dotnet @($exe, 'analyze', $shared, $highRate)
     $null = Invoke-Native dotnet @($exe, 'prepare-reference', $shared, $highRate)
+    if ($IsLinux) {
+        Write-Step 'Bench: cold start of a scheduled task, JIT against ReadyToRun (fresh pwsh processes)'
+        $null = Install-DebianPackage 'time' '/usr/bin/time'
+        $null = Invoke-Native bash @("$repo/tests/VoiceClone.Benchmarks/cold-start.sh", $repo, [System.IO.Path]::Combine($shared, 'data', 'librispeech', '1688-142285-0000.wav'))
+    }
 }
 
 function Invoke-Clean {
@@ -341,6 +346,6 @@ switch ($Task) {
     'GpuTest' { Invoke-GpuTest }
     'Package' { Invoke-Package }
     'Demo' { Invoke-Demo }
-    'Bench' { Invoke-Bench }
+    'Bench' { $null = Invoke-Build; Invoke-Bench }
     'Clean' { Invoke-Clean }
 }
