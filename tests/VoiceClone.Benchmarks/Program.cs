@@ -70,6 +70,7 @@ switch (args.FirstOrDefault())
         return Qwen3Overhead.Run(Path.Combine(shared, "fixtures", "qwen3-tts-tiny"));
     case "clone":
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
+    case "noisy": return NoisyPitchBench.Run(shared, args.Skip(2).ToArray());
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     default:
