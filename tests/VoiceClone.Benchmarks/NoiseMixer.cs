@@ -29,6 +29,8 @@ internal sealed class NoiseMixer(IReadOnlyList<(string Speaker, float[] Samples1
 {
     public const int BabbleTalkers = 6;
     private const int BabbleSourceRateHz = 16000;
+    // The low end of pink noise: the bottom of the audible range.
+    private const double PinkLowestHz = 20;
     // Mixtures are scaled down (SNR unchanged) when a peak would pass this, so float WAV readers see no clipping.
     private const double PeakLimit = 0.99;
 
@@ -36,11 +38,12 @@ internal sealed class NoiseMixer(IReadOnlyList<(string Speaker, float[] Samples1
     public float[] Mix(float[] speech, int sampleRateHz, NoiseCondition condition, int fileIndex, string speaker)
     {
         if (condition.Kind == NoiseKind.Clean) return speech;
-        var random = new Random(HashCode.Combine(seed, (int)condition.Kind, fileIndex));
+        // Not HashCode.Combine: it is seeded per process, and the noise must be the same in every run.
+        var random = new Random(seed * 1_000_003 + (int)condition.Kind * 10_007 + fileIndex);
         double[] noise = condition.Kind switch
         {
             NoiseKind.White => Gaussian(speech.Length, random),
-            NoiseKind.Pink => Pink(speech.Length, random),
+            NoiseKind.Pink => Pink(speech.Length, sampleRateHz, random),
             _ => Babble(speech.Length, sampleRateHz, speaker, random),
         };
         double speechPower = MeanPower(speech.Select(v => (double)v)), noisePower = MeanPower(noise);
@@ -62,17 +65,22 @@ internal sealed class NoiseMixer(IReadOnlyList<(string Speaker, float[] Samples1
         return x;
     }
 
-    /// <summary>Pink noise by spectral shaping: white noise's spectrum scaled by 1/sqrt(f), so power falls 3 dB an octave at every rate.</summary>
-    private static double[] Pink(int n, Random random)
+    /// <summary>
+    /// Pink noise by spectral shaping: white noise's spectrum scaled by 1/sqrt(f), so power falls 3 dB an octave at every
+    /// rate, from <see cref="PinkLowestHz"/> up. Below it nothing: 1/f continued to 0 Hz would put half the power in
+    /// inaudible rumble that microphones and recorders filter out, and the nominal SNR would flatter every tracker.
+    /// </summary>
+    private static double[] Pink(int n, int sampleRateHz, Random random)
     {
         int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, n));
         double[] re = Gaussian(size, random), im = new double[size];
         var fft = new Fft(size);
         fft.Forward(re, im);
-        re[0] = im[0] = 0; // no DC
-        for (int k = 1; k < size; k++)
+        double binHz = (double)sampleRateHz / size;
+        for (int k = 0; k < size; k++)
         {
-            double gain = 1 / Math.Sqrt(Math.Min(k, size - k));
+            double hz = Math.Min(k, size - k) * binHz;
+            double gain = hz < PinkLowestHz ? 0 : 1 / Math.Sqrt(hz);
             re[k] *= gain; im[k] *= gain;
         }
         fft.Inverse(re, im);

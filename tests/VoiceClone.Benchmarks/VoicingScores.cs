@@ -6,6 +6,9 @@ namespace VoiceClone.Benchmarks;
 /// Pitch and voicing scores as mir_eval defines them (Salamon et al. 2014; Raffel et al. 2014): raw pitch accuracy over
 /// all reference-voiced frames (voiced by the tracker too and within 50 cents), the same over frames voiced in both,
 /// gross pitch error (more than 20 % off) over frames voiced in both, and voicing decision error over all frames.
+/// A track is read at each reference instant by its nearest frame's voicing, and its frequency interpolated in log
+/// frequency when both frames around the instant are voiced (the nearest frame's otherwise). Reading voicing as
+/// "both neighbours voiced" instead would favour a tracker whose frames happen to fall on the reference's instants.
 /// </summary>
 internal sealed class VoicingScores
 {
@@ -27,8 +30,10 @@ internal sealed class VoicingScores
         for (int i = 0; i < referenceHz.Count; i++)
         {
             double time = startSeconds + i * stepSeconds;
-            if (track.FrameAt(time) < 0) continue;
-            double hz = track.FrequencyAt(time), truth = referenceHz[i];
+            int nearest = track.FrameAt(time);
+            if (nearest < 0) continue;
+            double truth = referenceHz[i], hz = track.FrequencyAt(time);
+            if (double.IsNaN(hz)) hz = track.FrequencyHz[nearest];
             bool referenceVoiced = truth > 0, trackVoiced = !double.IsNaN(hz);
             Frames++;
             if (referenceVoiced) ReferenceVoiced++;
