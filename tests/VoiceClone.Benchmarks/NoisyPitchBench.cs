@@ -96,7 +96,7 @@ internal static class NoisyPitchBench
             {
                 var watch = Stopwatch.StartNew();
                 var tracks = mixed.Select(audio => tracker == Default
-                    ? YinPitchTracker.Track(audio, PitchTrackerOptions.Default)
+                    ? YinPitchTracker.TrackRefined(audio, PitchTrackerOptions.Default)
                     : SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, swiftModel)).ToList();
                 seconds[tracker] += watch.Elapsed.TotalSeconds;
                 Add(scores, condition, tracker, items, tracks);

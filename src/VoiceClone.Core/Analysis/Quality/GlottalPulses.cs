@@ -16,6 +16,8 @@ internal static class GlottalPulses
     private const double MaxAmplitudeFactor = 1.6;
     // The next pulse is searched within +-20 % of the expected period.
     private const double SearchTolerance = 0.2;
+    // Voiced runs shorter than this (three 10 ms frames) hold too few cycles to compare.
+    private const double MinRunSeconds = 0.030;
     // The matching cycle is searched within +-10 % of the peak-to-peak estimate.
     private const double CorrelationSearch = 0.1;
 
@@ -89,7 +91,7 @@ internal static class GlottalPulses
             if (float.IsNaN(pitch.FrequencyHz[i])) { i++; continue; }
             int start = i;
             while (i < pitch.FrameCount && !float.IsNaN(pitch.FrequencyHz[i])) i++;
-            if (i - start >= 3) yield return (start, i - 1);
+            if ((i - start) * pitch.HopSeconds >= MinRunSeconds - 1e-9) yield return (start, i - 1);
         }
     }
 

@@ -16,8 +16,10 @@ internal static class LpcFormants
     private const int WindowSamples = AnalysisFrames.WindowSamples;
     private const double MinFormantHz = 90;
     private const double MaxBandwidthHz = 400;
-    // Analyse every third voiced frame (30 ms apart): formant means converge long before every frame is used.
-    private const int FrameStride = 3;
+    // Analyse voiced frames 30 ms apart: formant means converge long before every frame is used.
+    private const double StepSeconds = 0.030;
+    // Frame times carry rounding; a frame this close to the next due time counts as on time.
+    private const double StrideTolerance = 1e-6;
 
     public static void Accumulate(AudioBuffer audio16k, PitchTrack pitch, QualityTotals totals)
     {
@@ -27,10 +29,11 @@ internal static class LpcFormants
         var frame = new double[WindowSamples];
         var r = new double[Order + 1];
         var coefficients = new double[Order + 1];
-        int voiced = 0;
+        double next = double.NegativeInfinity;
         for (int i = 0; i < pitch.FrameCount; i++)
         {
-            if (float.IsNaN(pitch.FrequencyHz[i]) || voiced++ % FrameStride != 0) continue;
+            if (float.IsNaN(pitch.FrequencyHz[i]) || pitch.TimeSeconds(i) < next - StrideTolerance) continue;
+            next = pitch.TimeSeconds(i) + StepSeconds;
             int start = (int)(pitch.TimeSeconds(i) * RateHz) - WindowSamples / 2;
             if (start < 1 || start + WindowSamples >= x.Length) continue;
             for (int n = 0; n < WindowSamples; n++)
