@@ -24,6 +24,7 @@ public static class SincResampler
             ? input
             : new AudioBuffer(Resample(input.Samples, input.SampleRateHz, outputRateHz), outputRateHz);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static float[] Resample(ReadOnlySpan<float> input, int inputRateHz, int outputRateHz)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputRateHz);
@@ -58,6 +59,7 @@ public static class SincResampler
         return output;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var acc = System.Numerics.Vector<float>.Zero;

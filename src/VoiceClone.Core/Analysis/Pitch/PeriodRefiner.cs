@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace VoiceClone.Core.Analysis.Pitch;
 
 /// <summary>
@@ -38,6 +36,7 @@ public static class PeriodRefiner
     public static PitchTrack Refine(PitchTrack coarse, float[] samples, int sampleRateHz, double hopSeconds) =>
         Refine(coarse, samples, sampleRateHz, hopSeconds, Checked);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PitchTrack Refine(PitchTrack coarse, float[] samples, int sampleRateHz, double hopSeconds, Settings settings)
     {
         int count = coarse.FrameCount == 0 ? 0 : (int)Math.Floor(coarse.TimeSeconds(coarse.FrameCount - 1) / hopSeconds) + 1;
@@ -58,6 +57,7 @@ public static class PeriodRefiner
         return new PitchTrack(hopSeconds, SmoothInLogFrequency(frequency), voicing);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (double Hz, double Aperiodicity) RefineAt(float[] x, int sampleRateHz, int centre, double coarseHz, double searchRatio)
     {
         double coarseLag = sampleRateHz / coarseHz;
@@ -77,25 +77,8 @@ public static class PeriodRefiner
     private static double Aperiodicity(float[] x, int start, int window, int lag)
     {
         if (start < 0 || start + window + lag > x.Length) return AperiodicityAtEdge(x, start, window, lag);
-        ReadOnlySpan<float> a = x.AsSpan(start, window), b = x.AsSpan(start + lag, window);
-        Vector<float> difference = Vector<float>.Zero, energy = Vector<float>.Zero;
-        int width = Vector<float>.Count, j = 0;
-        for (; j <= window - width; j += width)
-        {
-            var va = new Vector<float>(a[j..]);
-            var vb = new Vector<float>(b[j..]);
-            var delta = va - vb;
-            difference += delta * delta;
-            energy += va * va + vb * vb;
-        }
-        double sumDifference = Vector.Sum(difference), sumEnergy = Vector.Sum(energy);
-        for (; j < window; j++)
-        {
-            double delta = a[j] - b[j];
-            sumDifference += delta * delta;
-            sumEnergy += (double)a[j] * a[j] + (double)b[j] * b[j];
-        }
-        return sumEnergy > 0 ? sumDifference / sumEnergy : 1;
+        var (distance, energy) = VectorSums.DistanceAndEnergy(x.AsSpan(start, window), x.AsSpan(start + lag, window));
+        return energy > 0 ? distance / energy : 1;
     }
 
     /// <summary>The same sum where the windows reach past the signal, which counts as silence there.</summary>

@@ -43,6 +43,7 @@ internal static class PitchPathDecoder
     private static readonly float GuideToleranceOctaves = (float)Math.Log2(YinCandidateExtractor.GuideSearchRatio);
 
     /// <summary>Returns the chosen frequency per frame (NaN = unvoiced) and a voicing probability.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (float[] FrequencyHz, float[] VoicingProbability) Decode(ReadOnlySpan<PitchCandidateFrame> frames)
     {
         int frameCount = frames.Length;

@@ -1,11 +1,11 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace VoiceClone.Core.Analysis.Pitch;
 
 /// <summary>
 /// Per-frame period candidates by YIN (de Cheveigne & Kawahara 2002, JASA 111(4)): the difference
-/// function d(tau) summed directly over the window (SIMD; for a 22 ms window and lags up to 20 ms this is cheaper
-/// than two FFTs), its cumulative mean normalized form d'(tau), local minima refined by parabolic interpolation.
+/// function d(tau) summed directly over the window (<see cref="VectorSums"/>; for a 22 ms window and lags up to 20 ms
+/// this is cheaper than two FFTs), its cumulative mean normalized form d'(tau), local minima refined by parabolic interpolation.
 /// Choosing among candidates is <see cref="PitchPathDecoder"/>'s job.
 /// </summary>
 internal sealed class YinCandidateExtractor
@@ -37,17 +37,18 @@ internal sealed class YinCandidateExtractor
     /// caller at the edges). With a <paramref name="guideHz"/> (another estimator's F0), the deepest dip within
     /// <see cref="GuideSearchRatio"/> of its period is always among the candidates, so the path can follow the guide.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Analyze(ReadOnlySpan<float> span, ref PitchCandidateFrame frame, float guideHz = float.NaN)
     {
         ReadOnlySpan<float> window = span[.._windowSamples];
-        frame.RmsLinear = (float)Math.Sqrt(SumOfSquares(window) / _windowSamples);
+        frame.RmsLinear = (float)Math.Sqrt(VectorSums.SumOfSquares(window) / _windowSamples);
 
         // d'(tau) = d(tau) * tau / sum_{k<=tau} d(k), with d(tau) = sum_j (x_j - x_{j+tau})^2  (YIN steps 2-3).
         double runningSum = 0;
         _cmnd[0] = 1;
         for (int tau = 1; tau <= _maxLag + 1; tau++)
         {
-            double d = SquaredDifference(window, span.Slice(tau, _windowSamples));
+            double d = VectorSums.SquaredDistance(window, span.Slice(tau, _windowSamples));
             _difference[tau] = d;
             runningSum += d;
             _cmnd[tau] = runningSum > 0 ? d * tau / runningSum : 1;
@@ -104,39 +105,6 @@ internal sealed class YinCandidateExtractor
         int worst = frame.Count - 1;
         if (frame.FrequencyHz[worst] == keepHz) worst--;
         Replace(ref frame, worst, hz, aperiodicity);
-    }
-
-    private static double SumOfSquares(ReadOnlySpan<float> x)
-    {
-        var sum = Vector<float>.Zero;
-        int width = Vector<float>.Count, j = 0;
-        for (; j <= x.Length - width; j += width)
-        {
-            var v = new Vector<float>(x[j..]);
-            sum += v * v;
-        }
-        double total = Vector.Sum(sum);
-        for (; j < x.Length; j++) total += (double)x[j] * x[j];
-        return total;
-    }
-
-    /// <summary>sum_j (a_j - b_j)^2 over equal-length spans.</summary>
-    private static double SquaredDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        int width = Vector<float>.Count, j = 0;
-        for (; j <= a.Length - width; j += width)
-        {
-            Vector<float> difference = new Vector<float>(a[j..]) - new Vector<float>(b[j..]);
-            sum += difference * difference;
-        }
-        double total = Vector.Sum(sum);
-        for (; j < a.Length; j++)
-        {
-            double difference = a[j] - b[j];
-            total += difference * difference;
-        }
-        return total;
     }
 
     private static bool Contains(in PitchCandidateFrame frame, float hz)

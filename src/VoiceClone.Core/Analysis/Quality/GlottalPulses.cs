@@ -54,6 +54,7 @@ internal static class GlottalPulses
     /// The lag (seconds) that best aligns the cycle starting half a period before <paramref name="pulseSeconds"/> with
     /// the next one: normalised cross-correlation maximised over whole samples, then refined by a parabola.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double CorrelatedPeriod(ReadOnlySpan<float> x, double pulseSeconds, double estimateSeconds, int rate)
     {
         int estimate = (int)Math.Round(estimateSeconds * rate);
@@ -74,12 +75,7 @@ internal static class GlottalPulses
 
     private static double NormalisedCorrelation(ReadOnlySpan<float> x, int start, int length, int lag)
     {
-        double xy = 0, xx = 0, yy = 0;
-        for (int n = 0; n < length; n++)
-        {
-            double a = x[start + n], b = x[start + n + lag];
-            xy += a * b; xx += a * a; yy += b * b;
-        }
+        var (xy, xx, yy) = VectorSums.Correlation(x.Slice(start, length), x.Slice(start + lag, length));
         return xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
     }
 
@@ -95,6 +91,7 @@ internal static class GlottalPulses
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<(double Time, double Amplitude)> FindPulses(ReadOnlySpan<float> x, int rate, PitchTrack pitch, int startFrame, int endFrame)
     {
         var pulses = new List<(double, double)>();

@@ -40,12 +40,7 @@ internal static class HarmonicsToNoise
 
     private static double NormalisedCorrelation(ReadOnlySpan<float> x, int start, int length, int lag)
     {
-        double xy = 0, xx = 0, yy = 0;
-        for (int n = start; n < start + length; n++)
-        {
-            double a = x[n], b = x[n + lag];
-            xy += a * b; xx += a * a; yy += b * b;
-        }
+        var (xy, xx, yy) = VectorSums.Correlation(x.Slice(start, length), x.Slice(start + lag, length));
         return xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
     }
 }

@@ -27,6 +27,7 @@ internal sealed class SpectralFeatures
     private readonly List<double>[] _mfcc = Enumerable.Range(0, MfccCount).Select(_ => new List<double>()).ToArray();
     private readonly List<double> _alpha = [], _hammarberg = [], _slopeLow = [], _slopeHigh = [];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddFrame(ReadOnlySpan<float> window, bool voiced)
     {
         for (int n = 0; n < FftSize; n++) { _re[n] = n < window.Length ? window[n] * _hamming[n] : 0; _im[n] = 0; }
