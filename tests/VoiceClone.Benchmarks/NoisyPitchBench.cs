@@ -11,11 +11,13 @@ namespace VoiceClone.Benchmarks;
 /// 0 dB SNR (<see cref="NoiseMixer"/>, fixed seed). FDA is scored against its laryngograph reference; LibriSpeech, which
 /// has none, against Praat's contour of the clean file (agreement with Praat, and how far noise moves each tracker).
 /// Options after the shared folder: <c>--corpus fda|librispeech</c>, <c>--trackers default,swift,praat</c>,
-/// <c>--keep DIR</c> (keep the mixtures and Praat's output there and reuse them on the next run).
+/// <c>--keep DIR</c> (keep the mixtures and Praat's output there and reuse them on the next run). Our trackers get each
+/// mixture resampled to 16 kHz, as Get-VoiceFeature analyses it; Praat reads the mixture's file.
 /// </summary>
 internal static class NoisyPitchBench
 {
     private const int Seed = 17;
+    private const int AnalysisRateHz = 16000;
     private const string Default = "default", Swift = "swift", Praat = "praat";
     private static readonly string[] AllTrackers = [Default, Swift, Praat];
 
@@ -92,10 +94,12 @@ internal static class NoisyPitchBench
                 string folder = MixFolder(work, corpus, condition, items.Select(i => i.Name).ToArray(), i => mixed[i]);
                 praatRun = Task.Run(() => RunPraat(praat, folder)); // a separate process: runs beside ours on the second core
             }
+            // Our trackers see the audio as Get-VoiceFeature gives it to them: resampled to 16 kHz.
+            var mixed16 = mixed.Select(a => SincResampler.Resample(a, AnalysisRateHz)).ToArray();
             foreach (string tracker in trackers.Where(t => t != Praat))
             {
                 var watch = Stopwatch.StartNew();
-                var tracks = mixed.Select(audio => tracker == Default
+                var tracks = mixed16.Select(audio => tracker == Default
                     ? YinPitchTracker.TrackRefined(audio, PitchTrackerOptions.Default)
                     : SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, swiftModel)).ToList();
                 seconds[tracker] += watch.Elapsed.TotalSeconds;
