@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Benchmarks;
 
@@ -101,7 +102,7 @@ internal static class NoisyPitchBench
                 var watch = Stopwatch.StartNew();
                 var tracks = mixed16.Select(audio => tracker == Default
                     ? YinPitchTracker.TrackRefined(audio, PitchTrackerOptions.Default)
-                    : SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, swiftModel)).ToList();
+                    : SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swiftModel))).ToList();
                 seconds[tracker] += watch.Elapsed.TotalSeconds;
                 Add(scores, condition, tracker, items, tracks);
             }

@@ -1,6 +1,4 @@
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Analysis.Spectral;
-using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;
@@ -46,6 +44,8 @@ internal sealed class EmotionFrameDescriptors
         var zcr = new double[frames];
         var fft = new Fft(FftSize);
         var mel = new MelFilterBank(MelBands, FftSize, RateHz, 20, RateHz / 2);
+        var cepstrum = new DctII(MelBands, firstCoefficient: 0, Cepstra, orthonormal: false);
+        double[] hamming = Windows.Hamming(WindowSamples);
         var re = new double[FftSize];
         var im = new double[FftSize];
         var power = new double[FftSize / 2 + 1];
@@ -61,7 +61,7 @@ internal sealed class EmotionFrameDescriptors
             {
                 double s = x[start + i];
                 sumSquares += s * s;
-                re[i] = s * (0.54 - 0.46 * Math.Cos(2 * Math.PI * i / (WindowSamples - 1))); // Hamming
+                re[i] = s * hamming[i];
                 if (i > 0 && (x[start + i] >= 0) != (x[start + i - 1] >= 0)) crossings++;
             }
             levelDb[f] = 10 * Math.Log10(sumSquares / WindowSamples + 1e-10);
@@ -91,13 +91,7 @@ internal sealed class EmotionFrameDescriptors
             rolloff[f] = bin * (double)RateHz / FftSize;
             mel.Apply(power, bands);
             logMel[f] = bands.Select(e => 10 * Math.Log10(e + 1e-10)).ToArray();
-            mfcc[f] = new double[Cepstra];
-            for (int k = 0; k < Cepstra; k++)
-            {
-                double sum = 0;
-                for (int m = 0; m < MelBands; m++) sum += logMel[f][m] * Math.Cos(Math.PI * k * (m + 0.5) / MelBands); // DCT-II
-                mfcc[f][k] = sum;
-            }
+            mfcc[f] = cepstrum.Transform(logMel[f]);
         }
         double loudestDb = frames > 0 ? levelDb.Max() : 0;
         int[] kept = Enumerable.Range(0, frames).Where(f => levelDb[f] > loudestDb - SpeechRangeDb).ToArray();

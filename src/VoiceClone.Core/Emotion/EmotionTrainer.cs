@@ -37,10 +37,12 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
         var truth = new List<int>();
         var scores = new List<float[]>();
         var speakerOf = new List<string>();
+        var foldMs = new double[speakers.Length];
         for (int f = 0; f < speakers.Length; f++)
         {
             cancel.ThrowIfCancellationRequested();
             onFold?.Invoke(f + 1, speakers.Length, speakers[f]);
+            long foldStart = System.Diagnostics.Stopwatch.GetTimestamp();
             var trainIdx = Enumerable.Range(0, clips.Count).Where(i => clips[i].Speaker != speakers[f]).ToArray();
             var testIdx = Enumerable.Range(0, clips.Count).Where(i => clips[i].Speaker == speakers[f]).ToArray();
             ITransformer model = Fit(trainIdx.Select(i => clips[i]).ToList(), trainIdx.Select(i => views[i]).ToList());
@@ -51,6 +53,7 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
                 scores.Add(AverageOverViews(engine, views[i]));
                 speakerOf.Add(speakers[f]);
             }
+            foldMs[f] = System.Diagnostics.Stopwatch.GetElapsedTime(foldStart).TotalMilliseconds;
         }
         var calibrated = new float[scores.Count][];
         foreach (string speaker in speakers)
@@ -59,7 +62,19 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
             double temperature = TemperatureScaling.Fit(others.Select(i => scores[i]).ToList(), others.Select(i => truth[i]).ToList());
             for (int i = 0; i < scores.Count; i++) if (speakerOf[i] == speaker) calibrated[i] = TemperatureScaling.Apply(scores[i], temperature);
         }
-        return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated), TemperatureScaling.Fit(scores, truth));
+        return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated), TemperatureScaling.Fit(scores, truth))
+        {
+            Folds = speakers.Select((speaker, f) => Fold(speaker, foldMs[f], truth, calibrated, speakerOf)).ToList(),
+        };
+    }
+
+    /// <summary>One held-out speaker's result: unweighted accuracy over the emotions that speaker recorded, and ECE.</summary>
+    private static EmotionFold Fold(string speaker, double ms, List<int> truth, float[][] calibrated, List<string> speakerOf)
+    {
+        int[] mine = Enumerable.Range(0, truth.Count).Where(i => speakerOf[i] == speaker).ToArray();
+        EmotionMetrics metrics = EmotionMetrics.Compute(EmotionLabels.All, mine.Select(i => truth[i]).ToList(), mine.Select(i => calibrated[i]).ToList());
+        double ua = mine.Select(i => truth[i]).Distinct().Average(c => metrics.Recall[c]);
+        return new EmotionFold(speaker, mine.Length, ua, metrics.ExpectedCalibrationError, ms);
     }
 
     /// <summary>The final model, trained on every view of every clip.</summary>
@@ -113,7 +128,14 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
 }
 
 /// <summary>Leave-one-speaker-out metrics (with cross-fitted calibration) and the temperature fitted on all held-out predictions.</summary>
-public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature);
+public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature)
+{
+    /// <summary>Each leave-one-speaker-out fold, in speaker order.</summary>
+    public IReadOnlyList<EmotionFold> Folds { get; init; } = [];
+}
+
+/// <summary>One fold: the speaker left out, their clips, unweighted accuracy over the emotions they recorded, ECE, and its time.</summary>
+public sealed record EmotionFold(string Speaker, int Clips, double UnweightedAccuracy, double ExpectedCalibrationError, double DurationMs);
 
 /// <summary>What the trained pipeline predicts: one probability per emotion, in <see cref="EmotionLabels"/> order.</summary>
 public sealed class EmotionScores

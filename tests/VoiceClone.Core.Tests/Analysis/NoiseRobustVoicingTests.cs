@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
+using VoiceClone.Core.Models;
 using VoiceClone.Core.Tests.Support;
 
 namespace VoiceClone.Core.Tests.Analysis;
@@ -55,7 +56,8 @@ public sealed class NoiseRobustVoicingTests
     [SkippableFact]
     public void SwiftF0_keeps_a_voice_in_pink_noise_at_0_dB_voiced()
     {
-        string model = SharedData.Require("models/swift-f0/model.onnx");
+        using var sessions = new OnnxSessions();
+        var model = sessions.Get(SharedData.Require("models/swift-f0/model.onnx"));
         AssertVoiceFoundAndNoiseLeft(SwiftF0PitchTracker.Track(new AudioBuffer(VoiceInNoise("pink", 0), Voices.Rate), PitchTrackerOptions.Default, model));
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using VoiceClone.Core.Audio;
-using VoiceClone.Core.Models;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Pitch;
 
@@ -26,24 +25,25 @@ public static class SwiftF0PitchTracker
     private const int ChunkSamples = 3750 * HopSamples; // 60 s, a whole number of hops
 
     /// <summary>F0 every 4 ms: the default tracker's refined path, guided by the network.</summary>
-    public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
+    public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options, InferenceSession model)
     {
         AudioBuffer x = SincResampler.Resample(audio, RateHz);
-        return YinPitchTracker.TrackRefined(x, options, Network(x, modelPath));
+        return YinPitchTracker.TrackRefined(x, options, Network(x, model));
     }
 
     /// <summary>The network's own output: one F0 per 16 ms hop, voiced where its confidence reaches the threshold.</summary>
-    public static PitchTrack TrackRaw(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
+    public static PitchTrack TrackRaw(AudioBuffer audio, PitchTrackerOptions options, InferenceSession model)
     {
-        PitchTrack network = Network(audio, modelPath);
-        float[] hz = network.FrequencyHz.Select((f, i) => network.VoicingProbability[i] >= VoicedConfidence && f >= options.MinHz && f <= options.MaxHz ? f : float.NaN).ToArray();
+        PitchTrack network = Network(audio, model);
+        float[] hz = network.FrequencyHz
+            .Select((f, i) => network.VoicingProbability[i] >= VoicedConfidence && f >= options.MinHz && f <= options.MaxHz ? f : float.NaN)
+            .ToArray();
         return new PitchTrack(network.HopSeconds, hz, network.VoicingProbability);
     }
 
     /// <summary>Every frame's F0 estimate (whatever the confidence) with the confidence as voicing probability.</summary>
-    internal static PitchTrack Network(AudioBuffer audio, string modelPath)
+    internal static PitchTrack Network(AudioBuffer audio, InferenceSession session)
     {
-        InferenceSession session = OnnxSessionCache.Get(modelPath);
         string input = session.InputMetadata.Keys.Single();
         string pitchOutput = OutputNamed(session, "pitch"), confidenceOutput = OutputNamed(session, "confidence");
         float[] x = SincResampler.Resample(audio, RateHz).Samples;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Pitch;
 

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Quality;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Quality;
 
@@ -22,9 +22,6 @@ internal static class LpcFormants
     private const double StepSeconds = 0.030;
     // Frame times carry rounding; a frame this close to the next due time counts as on time.
     private const double StrideTolerance = 1e-6;
-    // Hamming window (Hamming 1977), 0.54 - 0.46 cos(2 pi n / (N - 1)).
-    private static readonly double[] Hamming = Enumerable.Range(0, WindowSamples)
-        .Select(n => 0.54 - 0.46 * Math.Cos(2 * Math.PI * n / (WindowSamples - 1))).ToArray();
 
     public static void Accumulate(AudioBuffer audio16k, PitchTrack pitch, QualityTotals totals)
     {
@@ -32,6 +29,7 @@ internal static class LpcFormants
         // Pre-emphasis y[n] = x[n] - a x[n-1], a = exp(-2 pi 50 / fs): +6 dB/octave above 50 Hz.
         double emphasis = Math.Exp(-2 * Math.PI * 50 / RateHz);
         var frame = new double[WindowSamples];
+        double[] hamming = Windows.Hamming(WindowSamples);
         var r = new double[Order + 1];
         var coefficients = new double[Order + 1];
         double next = double.NegativeInfinity;
@@ -43,7 +41,7 @@ internal static class LpcFormants
             next = pitch.TimeSeconds(i) + StepSeconds;
             int start = (int)(pitch.TimeSeconds(i) * RateHz) - WindowSamples / 2;
             if (start < 1 || start + WindowSamples >= x.Length) continue;
-            for (int n = 0; n < WindowSamples; n++) frame[n] = (x[start + n] - emphasis * x[start + n - 1]) * Hamming[n];
+            for (int n = 0; n < WindowSamples; n++) frame[n] = (x[start + n] - emphasis * x[start + n - 1]) * hamming[n];
             for (int lag = 0; lag <= Order; lag++) r[lag] = VectorSums.Dot(frame.AsSpan(lag), frame.AsSpan(0, WindowSamples - lag));
             if (r[0] <= 0 || !LevinsonDurbin(r, coefficients)) { roots = null; continue; }
             roots = PolynomialRoots.DurandKerner(coefficients, roots);
