@@ -91,24 +91,43 @@ internal static class PolynomialRoots
     public static Complex[] DurandKerner(double[] c, Complex[]? start = null)
     {
         int p = c.Length - 1;
-        var roots = new Complex[p];
+        // Real and imaginary parts apart: the complex products and the division written out (v / d = v conj(d) / |d|^2)
+        // spare System.Numerics.Complex its overflow-safe (Smith) division and hypot in the innermost loop.
+        var re = new double[p];
+        var im = new double[p];
         var seed = new Complex(0.4, 0.9); // not a root of unity, so the starting points are distinct
-        for (int i = 0; i < p; i++) roots[i] = start is { Length: var n } && n == p ? start[i] : Complex.Pow(seed, i);
+        for (int i = 0; i < p; i++)
+        {
+            Complex z = start is { Length: var n } && n == p ? start[i] : Complex.Pow(seed, i);
+            re[i] = z.Real;
+            im[i] = z.Imaginary;
+        }
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            double change = 0;
+            double largestStepSquared = 0;
             for (int i = 0; i < p; i++)
             {
-                Complex value = 1, denominator = 1;
-                for (int k = 1; k <= p; k++) value = value * roots[i] + c[k];
-                for (int j = 0; j < p; j++) if (j != i) denominator *= roots[i] - roots[j];
-                if (denominator == Complex.Zero) continue;
-                Complex step = value / denominator;
-                roots[i] -= step;
-                change = Math.Max(change, step.Magnitude);
+                double zr = re[i], zi = im[i];
+                double vr = 1, vi = 0; // Horner: the polynomial's value at z
+                for (int k = 1; k <= p; k++) (vr, vi) = (vr * zr - vi * zi + c[k], vr * zi + vi * zr);
+                double dr = 1, di = 0; // prod_{j != i} (z - z_j)
+                for (int j = 0; j < p; j++)
+                {
+                    if (j == i) continue;
+                    double ar = zr - re[j], ai = zi - im[j];
+                    (dr, di) = (dr * ar - di * ai, dr * ai + di * ar);
+                }
+                double norm = dr * dr + di * di;
+                if (norm == 0) continue;
+                double stepRe = (vr * dr + vi * di) / norm, stepIm = (vi * dr - vr * di) / norm;
+                re[i] = zr - stepRe;
+                im[i] = zi - stepIm;
+                largestStepSquared = Math.Max(largestStepSquared, stepRe * stepRe + stepIm * stepIm);
             }
-            if (change < Tolerance) break;
+            if (largestStepSquared < Tolerance * Tolerance) break;
         }
+        var roots = new Complex[p];
+        for (int i = 0; i < p; i++) roots[i] = new Complex(re[i], im[i]);
         return roots;
     }
 }
