@@ -312,7 +312,7 @@ function Invoke-Bench {
     $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
     $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py' # qwen-overhead's float16 and int4 rows
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'clone-languages', 'qwen-overhead', 'qwen-tokenizer', 'runs', 'capacity') {
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'clone-languages', 'qwen-overhead', 'qwen-tokenizer', 'runs', 'capacity', 'formats') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

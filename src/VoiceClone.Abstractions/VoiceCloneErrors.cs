@@ -35,12 +35,15 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition AudioFormatUnsupported = new(
         "AudioFormatUnsupported", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "The file is in a format VoiceClone cannot read: not audio, or a format only ffmpeg decodes (M4A/AAC, FLAC, WMA, video, WAV codecs other than PCM and float) while ffmpeg is not installed.",
-        "Install ffmpeg ('sudo apt-get install ffmpeg', 'brew install ffmpeg', 'winget install ffmpeg', or set VOICECLONE_FFMPEG), or convert the file to WAV.");
+        "The file is in a format VoiceClone cannot read: not audio, or a format only ffmpeg decodes (M4A/AAC, FLAC, WMA, video, WAV " +
+        "codecs other than PCM and float) while ffmpeg is not installed.",
+        "Install ffmpeg ('sudo apt-get install ffmpeg', 'brew install ffmpeg', 'winget install ffmpeg', or set VOICECLONE_FFMPEG), or " +
+        "convert the file to WAV.");
 
     public static readonly VoiceCloneErrorDefinition AudioFileMalformed = new(
         "AudioFileMalformed", "wav_reader", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "The audio file is damaged or inconsistent (truncated, a failed checksum, bytes between MP3 frames that are not audio, sizes that do not add up, absurd rate).",
+        "The audio file is damaged or inconsistent (truncated, a failed checksum, bytes between MP3 frames that are not audio, sizes " +
+        "that do not add up, absurd rate).",
         "Re-export the recording; the message names the defect and where it is.");
 
     public static readonly VoiceCloneErrorDefinition AudioReadFailed = new(
@@ -65,17 +68,20 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition ModelFileMissing = new(
         "ModelFileMissing", "models", VoiceCloneErrorKind.ObjectNotFound, VoiceCloneErrorCategory.Model,
-        "A model (SwiftF0, Silero VAD, Qwen3-TTS) was asked for but its files are not where the module looks, are incomplete, or cannot be loaded; the message lists what is missing.",
+        "A model (SwiftF0, Silero VAD, Qwen3-TTS) was asked for but its files are not where the module looks, are incomplete, or cannot " +
+        "be loaded; the message lists what is missing.",
         "Put the files where models/README.md says (or pass -ModelPath), or leave the option out to use the built-in algorithm or engine.");
 
     public static readonly VoiceCloneErrorDefinition ModelDownloadFailed = new(
         "ModelDownloadFailed", "model_installer", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Io,
-        "A model download did not complete: the server failed or stalled, a file arrived short or with the wrong sha256, had no checksum to verify, or the checksum list was unusable; nothing was installed.",
+        "A model download did not complete: the server failed or stalled, a file arrived short or with the wrong sha256, had no checksum " +
+        "to verify, or the checksum list was unusable; nothing was installed.",
         "Run the command again: what arrived intact is resumed. For a source without checksums add -AllowUnverified.");
 
     public static readonly VoiceCloneErrorDefinition TrainingDataInvalid = new(
         "TrainingDataInvalid", "emotion_trainer", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "An emotion training manifest cannot be used: unknown labels, wrong columns, too few recordings of an emotion, or one speaker only.",
+        "An emotion training manifest cannot be used: unknown labels, wrong columns, too few recordings of an emotion, " +
+        "or one speaker only.",
         "Fix the manifest line the message names; use -ExcludeEmotion for labels outside the seven.");
 
     public static readonly VoiceCloneErrorDefinition EmotionModelIncompatible = new(
@@ -115,17 +121,22 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition SynthesizerMissing = new(
         "SynthesizerMissing", "default_engine", VoiceCloneErrorKind.NotInstalled, VoiceCloneErrorCategory.Dependency,
-        "The default engine found no base synthesiser (flite, espeak-ng, Windows SAPI voices, macOS say), or VOICECLONE_FLITE or VOICECLONE_ESPEAK_NG names a file that does not exist.",
-        "Debian/Ubuntu: 'sudo apt-get install flite espeak-ng'; macOS: 'brew install flite espeak-ng'; Windows: SAPI voices come with Windows, or install espeak-ng; fix or clear the variable.");
+        "The default engine found no base synthesiser (flite, espeak-ng, Windows SAPI voices, macOS say), or VOICECLONE_FLITE or " +
+        "VOICECLONE_ESPEAK_NG names a file that does not exist.",
+        "Debian/Ubuntu: 'sudo apt-get install flite espeak-ng'; macOS: 'brew install flite espeak-ng'; Windows: SAPI voices come with " +
+        "Windows, or install espeak-ng; fix or clear the variable.");
 
     public static readonly VoiceCloneErrorDefinition LanguageUnsupported = new(
         "LanguageUnsupported", "default_engine", VoiceCloneErrorKind.NotInstalled, VoiceCloneErrorCategory.Dependency,
-        "No installed base voice of the default engine speaks the text's language (-Language, else detected from the text), or the text is in a script that language is not written in; the message says what to install.",
-        "Install a voice for the language (espeak-ng speaks 100+ languages; Windows: the language's speech pack; macOS: a system voice), pass -Language, or use -Engine Qwen3.");
+        "No installed base voice of the default engine speaks the text's language (-Language, else detected from the text), or the text " +
+        "is in a script that language is not written in; the message says what to install.",
+        "Install a voice for the language (espeak-ng speaks 100+ languages; Windows: the language's speech pack; macOS: a system voice), " +
+        "pass -Language, or use -Engine Qwen3.");
 
     public static readonly VoiceCloneErrorDefinition SynthesisFailed = new(
         "SynthesisFailed", "voice_clone", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Unknown,
-        "The engine produced no usable speech within the retries its policy allows (it failed, timed out, or its output failed validation).",
+        "The engine produced no usable speech within the retries its policy allows (it failed, timed out, " +
+        "or its output failed validation).",
         "Read the attempts in logs/runs/<run-id>.json; try a cleaner reference or shorter text.");
 
     public static readonly VoiceCloneErrorDefinition VoiceProfileInvalid = new(
@@ -140,8 +151,10 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition AudioDeviceUnavailable = new(
         "AudioDeviceUnavailable", "audio_device", VoiceCloneErrorKind.ResourceUnavailable, VoiceCloneErrorCategory.Dependency,
-        "No sound device could be used: no sound system or device (a server, a container, a scheduled task), no device matching -Device, or a device that stopped answering within 5 s.",
-        "Run Get-VoiceAudioDevice to see the devices; on Linux start PulseAudio or PipeWire (or set PULSE_SERVER), on Windows check the Windows Audio service and the microphone privacy setting.");
+        "No sound device could be used: no sound system or device (a server, a container, a scheduled task), no device matching -Device, " +
+        "or a device that stopped answering within 5 s.",
+        "Run Get-VoiceAudioDevice to see the devices; on Linux start PulseAudio or PipeWire (or set PULSE_SERVER), on Windows check the " +
+        "Windows Audio service and the microphone privacy setting.");
 
     public static readonly VoiceCloneErrorDefinition RunNotFound = new(
         "RunNotFound", "runs", VoiceCloneErrorKind.ObjectNotFound, VoiceCloneErrorCategory.Input,
@@ -155,22 +168,26 @@ public static class VoiceCloneErrors
 
     public static readonly VoiceCloneErrorDefinition BatchShardInvalid = new(
         "BatchShardInvalid", "batch", VoiceCloneErrorKind.InvalidArgument, VoiceCloneErrorCategory.Input,
-        "A batch task's shard cannot be used: -ShardIndex without -ShardCount or the reverse, an empty index (its environment variable is unset), a count below 1, an index outside 0 to count - 1, or -ShardRoot with -Manifest.",
+        "A batch task's shard cannot be used: -ShardIndex without -ShardCount or the reverse, an empty index (its environment variable " +
+        "is unset), a count below 1, an index outside 0 to count - 1, or -ShardRoot with -Manifest.",
         "Pass both, with 0 <= ShardIndex < ShardCount: submit Slurm arrays as --array=0-(n-1); Kubernetes indexed Jobs count from 0.");
 
     public static readonly VoiceCloneErrorDefinition BatchManifestInvalid = new(
         "BatchManifestInvalid", "batch", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "A batch manifest (-Manifest) cannot be used: not CSV, a required column missing (path; for cloning reference, text and id), an empty cell, an id that cannot be a file name, or a path or id listed twice.",
+        "A batch manifest (-Manifest) cannot be used: not CSV, a required column missing (path; for cloning reference, text and id), an " +
+        "empty cell, an id that cannot be a file name, or a path or id listed twice.",
         "Fix the line the message names; relative paths are relative to the manifest's folder.");
 
     public static readonly VoiceCloneErrorDefinition BatchResultInvalid = new(
         "BatchResultInvalid", "batch", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
-        "A batch result file (JSON Lines under -ResultPath) holds a line that is not a VoiceClone result: damaged, edited, or another program's file. Only a last line cut short by a crash is passed over.",
+        "A batch result file (JSON Lines under -ResultPath) holds a line that is not a VoiceClone result: damaged, edited, or another " +
+        "program's file. Only a last line cut short by a crash is passed over.",
         "Remove the line the message names (its input is analysed again on the next run), or keep other files out of the result folder.");
 
     public static readonly VoiceCloneErrorDefinition BatchResultWriteFailed = new(
         "BatchResultWriteFailed", "batch", VoiceCloneErrorKind.WriteError, VoiceCloneErrorCategory.Io,
-        "Results could not be written under -ResultPath (no space, no permission, the share went away); the results written before stay done.",
+        "Results could not be written under -ResultPath (no space, no permission, the share went away); " +
+        "the results written before stay done.",
         "Free space or fix the permissions, then run the same command again: it goes on from the last result written.");
 
     public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
@@ -181,8 +198,10 @@ public static class VoiceCloneErrors
     public static IReadOnlyList<VoiceCloneErrorDefinition> All { get; } =
     [
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
-        AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
-        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable,
-        RunNotFound, ReportWriteFailed, BatchShardInvalid, BatchManifestInvalid, BatchResultInvalid, BatchResultWriteFailed, UnexpectedError,
+        AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible,
+        OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
+        TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid,
+        AudioDeviceUnavailable, RunNotFound, ReportWriteFailed,
+        BatchShardInvalid, BatchManifestInvalid, BatchResultInvalid, BatchResultWriteFailed, UnexpectedError,
     ];
 }

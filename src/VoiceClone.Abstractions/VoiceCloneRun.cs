@@ -51,7 +51,9 @@ public sealed class VoiceCloneRun
     public double RateErrorMedian { get; init; } = double.NaN;
     public double RateErrorP90 { get; init; } = double.NaN;
     public double TimbreDistanceMedian { get; init; } = double.NaN;
-    /// <summary>Median of the clone's timbre distance over the base voice's (below 1: closer to the reference than the base voice).</summary>
+    /// <summary>
+    /// Median of the clone's timbre distance over the base voice's (below 1: closer to the reference than the base voice).
+    /// </summary>
     public double TimbreVsBaseMedian { get; init; } = double.NaN;
     public double SpeechFractionMedian { get; init; } = double.NaN;
     /// <summary>Share of the recordings analysed that are clipped.</summary>

@@ -31,6 +31,7 @@ BeforeAll {
         RunAnomaly = [VoiceClone.RunAnomaly]@{ Started = [datetimeoffset]'2026-12-04T02:00:00Z'; Metric = 'stage.output_analysis.p95_ms'; Value = 123456.7; Baseline = 41234.5; Threshold = 61851.2; BaselineRuns = 20 }
         RunComparison = [VoiceClone.RunComparison]@{ Metric = 'stage.reference_analysis.p95_ms'; Reference = 0.000123456; Difference = 1234567.8; RelativeChange = -0.123; Better = 'higher'; Verdict = 'unchanged' }
         VoiceCloneReport = [VoiceClone.VoiceCloneReport]@{ Path = '/srv/reports/nightly-clones.html'; Runs = 200; Anomalies = 12; Images = 9; Bytes = 512KB }
+        PitchContourRow = [VoiceClone.PitchContourRow]@{ Path = '/refs/a-rather-long-recording-name-take-12.wav'; TimeSeconds = 1234.56; FrequencyHz = [double]::NaN; VoicingProbability = 0.12 }
     }
     $essential = @{
         VoiceCloneResult = 'Id', 'Seconds', 'Engine', 'F0', 'RTF', 'Validation'
@@ -45,15 +46,20 @@ BeforeAll {
         RunAnomaly = 'Started', 'Metric', 'Value', 'Baseline', 'Threshold', 'Runs'
         RunComparison = 'Metric', 'Reference', 'Difference', 'Change', 'Better', 'Verdict'
         VoiceCloneReport = 'Runs', 'Anomalies', 'Images', 'KB', 'Path'
+        PitchContourRow = 'Name', 'Time s', 'F0 Hz', 'Voicing'
     }
 }
 
 Describe 'Views' {
-    It 'shows the essential columns of <_> within 80 columns' -ForEach @('VoiceCloneResult', 'CloneFingerprint', 'VoiceFeatures', 'EmotionResult', 'VoiceProfile', 'EmotionModelInfo', 'InstalledModel', 'AudioDevice', 'VoiceCloneRun', 'RunAnomaly', 'RunComparison', 'VoiceCloneReport') {
+    It 'shows the essential columns of <_> within 80 columns' -ForEach @('VoiceCloneResult', 'CloneFingerprint', 'VoiceFeatures', 'EmotionResult', 'VoiceProfile', 'EmotionModelInfo', 'InstalledModel', 'AudioDevice', 'VoiceCloneRun', 'RunAnomaly', 'RunComparison', 'VoiceCloneReport', 'PitchContourRow') {
         $text = $samples[$_] | Format-Table | Out-String -Width 80
         $lines = $text -split "`n" | Where-Object { $_.Trim() }
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
         foreach ($column in $essential[$_]) { $lines[0] | Should -Match ([regex]::Escape($column)) -Because "the $column column must show" }
+    }
+
+    It 'shows an unvoiced contour frame as a dash, not NaN' {
+        ($samples.PitchContourRow | Format-Table | Out-String -Width 80) | Should -Not -Match 'NaN'
     }
 
     It 'keeps the whole validation verdict of a clone in view' {

@@ -35,7 +35,8 @@ public static class BatchManifest
             string id = cells[2].Trim();
             if (!CloneIds.IsValid(id))
             {
-                throw Invalid(manifestPath, $"line {line} has the id '{id}', which cannot be part of a file name: use 1-64 letters, digits, " +
+                throw Invalid(manifestPath,
+                    $"line {line} has the id '{id}', which cannot be part of a file name: use 1-64 letters, digits, " +
                     "'-', '_' or '.', not starting with '.'");
             }
             // Ids are file names: on Windows and macOS two ids differing in case are one pair.

@@ -12,7 +12,9 @@ public sealed record CsvRecord(int Line, string[] Cells);
 /// </summary>
 public static class CsvTable
 {
-    /// <summary>The records of <paramref name="reader"/>, blank lines skipped; a quote left open is a FormatException naming its line.</summary>
+    /// <summary>
+    /// The records of <paramref name="reader"/>, blank lines skipped; a quote left open is a FormatException naming its line.
+    /// </summary>
     public static IEnumerable<CsvRecord> Read(TextReader reader)
     {
         var cells = new List<string>();

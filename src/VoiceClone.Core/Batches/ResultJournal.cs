@@ -43,7 +43,8 @@ public sealed class ResultJournal : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.BatchResultWriteFailed, $"The result folder '{full}' cannot be created: {e.Message}", full, e);
+            throw new VoiceCloneException(VoiceCloneErrors.BatchResultWriteFailed,
+                $"The result folder '{full}' cannot be created: {e.Message}", full, e);
         }
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in Directory.EnumerateFiles(full, "*" + ResultFormat.Extension))
@@ -76,7 +77,8 @@ public sealed class ResultJournal : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.BatchResultWriteFailed, $"Cannot write results to '{FilePath}': {e.Message}", FilePath, e);
+            throw new VoiceCloneException(VoiceCloneErrors.BatchResultWriteFailed, $"Cannot write results to '{FilePath}': {e.Message}",
+                FilePath, e);
         }
         _done.Add(key);
     }

@@ -28,16 +28,16 @@ public sealed record ShardAssignment
     public static ShardAssignment Create(int? index, int? count)
     {
         if (index is null && count is null) return Whole;
-        if (count is null) throw Invalid($"-ShardIndex {index} needs -ShardCount, the number of shards the batch is split into.");
-        if (count < 1) throw Invalid($"-ShardCount {count} must be at least 1.");
+        if (count is null) throw Invalid($"Shard index {index} came without a shard count, the number of shards the batch is split into.");
+        if (count < 1) throw Invalid($"A shard count of {count} is not possible: it must be at least 1.");
         if (index is null)
         {
-            throw Invalid($"-ShardCount {count} needs -ShardIndex, this task's shard (0 to {count - 1}); it was empty. " +
+            throw Invalid($"A shard count of {count} came without a shard index, this task's shard (0 to {count - 1}); it was empty. " +
                 "$env:SLURM_ARRAY_TASK_ID and $env:JOB_COMPLETION_INDEX are set only inside an array task or an indexed Job.");
         }
         if (index < 0 || index >= count)
         {
-            throw Invalid($"-ShardIndex {index} is outside 0..{count - 1}: shards are numbered from 0. " +
+            throw Invalid($"Shard index {index} is outside 0..{count - 1}: shards are numbered from 0. " +
                 $"Submit a Slurm array as --array=0-{count - 1}; a Kubernetes indexed Job with completions: {count} counts from 0.");
         }
         return new ShardAssignment(index.Value, count.Value);

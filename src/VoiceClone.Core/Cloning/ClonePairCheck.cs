@@ -30,7 +30,8 @@ public static class ClonePairCheck
         {
             fingerprint = FingerprintReader.Read(fingerprintPath);
         }
-        catch (VoiceCloneException e) when (e.Error == VoiceCloneErrors.FingerprintInvalid || e.Error == VoiceCloneErrors.FingerprintTooLarge)
+        catch (VoiceCloneException e) when (e.Error == VoiceCloneErrors.FingerprintInvalid
+            || e.Error == VoiceCloneErrors.FingerprintTooLarge)
         {
             return ClonePairState.Broken; // a read failure (FingerprintReadFailed) is not evidence of a broken pair: it propagates
         }
@@ -41,7 +42,8 @@ public static class ClonePairCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.AudioReadFailed, $"Cannot read '{audioPath}' to check its pair: {e.Message}", audioPath, e);
+            throw new VoiceCloneException(VoiceCloneErrors.AudioReadFailed, $"Cannot read '{audioPath}' to check its pair: {e.Message}",
+                audioPath, e);
         }
     }
 }

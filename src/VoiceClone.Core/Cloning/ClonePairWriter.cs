@@ -66,7 +66,8 @@ public static class ClonePairWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.AudioWriteFailed, $"Cannot write the clone pair in '{outputDirectory}': {e.Message}", audioPath, e);
+            throw new VoiceCloneException(VoiceCloneErrors.AudioWriteFailed,
+                $"Cannot write the clone pair in '{outputDirectory}': {e.Message}", audioPath, e);
         }
     }
 

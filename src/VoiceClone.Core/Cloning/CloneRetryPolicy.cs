@@ -57,7 +57,10 @@ public static class CloneRetryPolicy
                     break;
                 case "rate_match":
                     // Syllable counts of short clips are noisy: one retry moves the tempo at most 20 %.
-                    next = next with { DurationCorrection = next.DurationCorrection * Math.Clamp(check.Value, 1 / MaxTempoStep, MaxTempoStep) };
+                    next = next with
+                    {
+                        DurationCorrection = next.DurationCorrection * Math.Clamp(check.Value, 1 / MaxTempoStep, MaxTempoStep)
+                    };
                     methods.Add("feedback_correction");
                     break;
             }

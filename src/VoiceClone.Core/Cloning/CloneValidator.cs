@@ -59,7 +59,8 @@ public static class CloneValidator
             checks.Add(new("pitch_match", Math.Abs(pitchRatio - 1) <= PitchTolerance, pitchRatio, $"1 +- {PitchTolerance}", Hard: false));
         }
         double rateRatio = clone.ArticulationRate / reference.ArticulationRate;
-        if (double.IsFinite(rateRatio) && clone.SyllableCount >= SpeechRate.MinSyllablesForRate && reference.SyllableCount >= SpeechRate.MinSyllablesForRate)
+        if (double.IsFinite(rateRatio) && clone.SyllableCount >= SpeechRate.MinSyllablesForRate
+            && reference.SyllableCount >= SpeechRate.MinSyllablesForRate)
         {
             checks.Add(new("rate_match", Math.Abs(rateRatio - 1) <= RateTolerance, rateRatio, $"1 +- {RateTolerance}", Hard: false));
         }

@@ -29,7 +29,8 @@ public sealed record CloneOptions(string OutputDirectory)
 /// synthesis, validation with retries (<see cref="CloneRetryPolicy"/>), the clone's own analysis, and the pair written
 /// atomically; every stage, retry, validation and error goes to the run log. Thread-safe: one workflow serves a batch.
 /// </summary>
-public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel, ReferencePreparer references, RunLog runLog, CloneOptions options)
+public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel, ReferencePreparer references, RunLog runLog,
+    CloneOptions options)
 {
     public const string Source = "voice_clone";
     public const int MaxTextCharacters = 10_000;
@@ -59,7 +60,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
     {
         string id = options.Id ?? CloneIds.New();
         long startTicks = Stopwatch.GetTimestamp();
-        using var metrics = ExecutionMetrics.Start("New-VoiceClone", Source, $"reference={referencePath} text_chars={text.Length} engine={engine.Name}");
+        using var metrics =
+            ExecutionMetrics.Start("New-VoiceClone", Source, $"reference={referencePath} text_chars={text.Length} engine={engine.Name}");
         try
         {
             RequireSpeakable(text);
@@ -72,9 +74,11 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             var timings = new Dictionary<string, double?>();
             Attempt best = SynthesizeValidated(id, text, reference, timings, cancellation);
             VoiceCloneResult result = Persist(id, text, reference, best, timings, startTicks, cancellation);
-            runLog.Clone(result, referencePath, reference.Emotion.Emotion, best.Emotion.Emotion, Stopwatch.GetElapsedTime(startTicks).TotalSeconds,
+            runLog.Clone(result, referencePath, reference.Emotion.Emotion, best.Emotion.Emotion,
+                Stopwatch.GetElapsedTime(startTicks).TotalSeconds,
                 best.Speech.Counters);
-            metrics.Complete($"VoiceCloneResult duration_s={result.DurationSeconds:F2} engine={engine.Name} attempts={result.Attempts} validation={result.Validation}");
+            metrics.Complete($"VoiceCloneResult duration_s={result.DurationSeconds:F2} engine={engine.Name} attempts={result.Attempts} " +
+                $"validation={result.Validation}");
             return result;
         }
         catch (VoiceCloneException e)
@@ -94,7 +98,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
     private static void RequireSpeakable(string text)
     {
         if (text.Length > MaxTextCharacters)
-            throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several texts.");
+            throw new VoiceCloneException(VoiceCloneErrors.TextInvalid,
+                $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several texts.");
         if (SpeechRate.CountWords(text) == 0)
             throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text '{text}' has no words to speak.");
     }
@@ -118,7 +123,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
     private sealed record Attempt(int Number, SynthesizedSpeech Speech, VoiceFeatures Features, EmotionResult Emotion,
         double TimbreDistance, ValidationReport Report);
 
-    private Attempt SynthesizeValidated(string id, string text, PreparedReference reference, Dictionary<string, double?> timings, CancellationToken cancellation)
+    private Attempt SynthesizeValidated(string id, string text, PreparedReference reference, Dictionary<string, double?> timings,
+        CancellationToken cancellation)
     {
         var request = new SynthesisRequest(text, reference) { Seed = options.Seed };
         Attempt? last = null;
@@ -158,27 +164,32 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             {
                 if (last is not null && !last.Report.HardFailure)
                 {
-                    Log.Warning("Clone {Id} kept after {Attempts} attempts; it still misses: {Checks}", id, attempt, string.Join(", ", last.Report.Failed));
+                    Log.Warning("Clone {Id} kept after {Attempts} attempts; it still misses: {Checks}", id, attempt,
+                        string.Join(", ", last.Report.Failed));
                     return last;
                 }
                 throw new VoiceCloneException(VoiceCloneErrors.SynthesisFailed,
-                    $"No usable clone of '{Path.GetFileName(reference.Path)}' after {attempt} attempt(s): {failure} (category {RunLog.CategoryName(failureCategory)}; run log {runLog.RunId}).",
+                    $"No usable clone of '{Path.GetFileName(reference.Path)}' after {attempt} attempt(s): {failure} (category " +
+                    $"{RunLog.CategoryName(failureCategory)}; run log {runLog.RunId}).",
                     reference.Path);
             }
             Log.Debug("Clone {Id} attempt {Attempt} failed ({Failure}); retrying with {Method}", id, attempt, failure, next.Value.Method);
-            runLog.Retry(id, attempt + 1, next.Value.Method, failure!, Stopwatch.GetElapsedTime(attemptStart).TotalMilliseconds, "retrying");
+            runLog.Retry(id, attempt + 1, next.Value.Method, failure!, Stopwatch.GetElapsedTime(attemptStart).TotalMilliseconds,
+                "retrying");
             request = next.Value.Request;
         }
     }
 
-    private Attempt AnalyzeOutput(string id, int attempt, string text, SynthesizedSpeech speech, PreparedReference reference, Dictionary<string, double?> timings)
+    private Attempt AnalyzeOutput(string id, int attempt, string text, SynthesizedSpeech speech, PreparedReference reference,
+        Dictionary<string, double?> timings)
     {
         using RunLog.Stage stage = runLog.BeginStage(id, "output_analysis", attempt);
         var audio = new AudioBuffer(speech.Samples, speech.SampleRateHz);
         VoiceFeatures features = ComparisonAnalysis.AnalyzeSpeech(audio, "clone", text);
         EmotionResult emotion = emotionModel.Classify(audio, "clone");
         LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
-        LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
+        LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio,
+            referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
         var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features,
             options.MinVoicedFraction);
         stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed), speech.DurationSeconds);
@@ -187,8 +198,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         return new Attempt(attempt, speech, features, emotion, timbre, report);
     }
 
-    private VoiceCloneResult Persist(string id, string text, PreparedReference reference, Attempt clone, Dictionary<string, double?> timings,
-        long startTicks, CancellationToken cancellation)
+    private VoiceCloneResult Persist(string id, string text, PreparedReference reference, Attempt clone,
+        Dictionary<string, double?> timings, long startTicks, CancellationToken cancellation)
     {
         for (int draw = 1; ; draw++)
         {
@@ -206,7 +217,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             {
                 stage.Fail(e.ErrorId);
                 string fresh = CloneIds.New();
-                runLog.Error(id, VoiceCloneErrorCategory.Io, e.ErrorId, e.Message, autoRecoverable: true, "none needed: a fresh id was drawn");
+                runLog.Error(id, VoiceCloneErrorCategory.Io, e.ErrorId, e.Message, autoRecoverable: true,
+                    "none needed: a fresh id was drawn");
                 runLog.Retry(id, draw + 1, "new_id", $"id {id} already on disk", stage.ElapsedMs, $"retrying as {fresh}");
                 id = fresh;
             }
@@ -233,10 +245,13 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
             BaseVoice = clone.Speech.BaseVoice,
             RunId = runLog.RunId,
             Device = clone.Speech.Device,
-            Audio = new AudioFileSection { Path = $"{ClonePairWriter.Prefix}{id}.wav", Sha256 = sha256, DurationSeconds = clone.Speech.DurationSeconds, SampleRateHz = clone.Speech.SampleRateHz },
-            ReferenceAudio = new AudioFileSection { Path = reference.Path, Sha256 = reference.Sha256, DurationSeconds = referenceFeatures.DurationSeconds, SampleRateHz = referenceFeatures.SampleRateHz },
+            Audio = new AudioFileSection { Path = $"{ClonePairWriter.Prefix}{id}.wav", Sha256 = sha256,
+                DurationSeconds = clone.Speech.DurationSeconds, SampleRateHz = clone.Speech.SampleRateHz },
+            ReferenceAudio = new AudioFileSection { Path = reference.Path, Sha256 = reference.Sha256,
+                DurationSeconds = referenceFeatures.DurationSeconds, SampleRateHz = referenceFeatures.SampleRateHz },
             CloneAnalysis = VoiceAnalysisSection.From(clone.Features, clone.Emotion),
-            MatchScores = MatchScores(clone, referenceFeatures, reference.Emotion).ToDictionary(p => p.Key, p => FingerprintWriter.FiniteOrNull(p.Value)),
+            MatchScores = MatchScores(clone, referenceFeatures, reference.Emotion)
+                .ToDictionary(p => p.Key, p => FingerprintWriter.FiniteOrNull(p.Value)),
             TimingsMs = Timings(timings, clone.Speech, startTicks),
             Validation = ValidationText(clone.Report),
             Attempts = clone.Number,
@@ -244,7 +259,9 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         };
     }
 
-    /// <summary>The workflow's stage timings, the engine's own (its counters named *_ms, e.g. "synthesis.flite_ms") and the total.</summary>
+    /// <summary>
+    /// The workflow's stage timings, the engine's own (its counters named *_ms, e.g. "synthesis.flite_ms") and the total.
+    /// </summary>
     private static Dictionary<string, double?> Timings(Dictionary<string, double?> stages, SynthesizedSpeech speech, long startTicks)
     {
         var timings = new Dictionary<string, double?>(stages);
@@ -263,7 +280,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         ["emotion_match"] = clone.Emotion.Emotion == referenceEmotion.Emotion ? 1 : 0,
     };
 
-    private VoiceCloneResult Result(string id, string text, PreparedReference reference, Attempt clone, string audioPath, string fingerprintPath, long startTicks)
+    private VoiceCloneResult Result(string id, string text, PreparedReference reference, Attempt clone, string audioPath,
+        string fingerprintPath, long startTicks)
     {
         Dictionary<string, double> scores = MatchScores(clone, reference.Features, reference.Emotion);
         return new VoiceCloneResult
@@ -288,7 +306,8 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
         };
     }
 
-    private static string ValidationText(ValidationReport report) => report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed);
+    private static string ValidationText(ValidationReport report) =>
+        report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed);
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

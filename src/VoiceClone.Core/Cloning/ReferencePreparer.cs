@@ -45,5 +45,6 @@ public sealed class ReferencePreparer
 
     // A recording above the engines' highest rate is resampled as it is decoded, so memory does not grow with its rate.
     private static IAudioReader AtMostMaxRate(IAudioReader reader) =>
-        reader.SampleRateHz > PreparedReference.MaxSampleRateHz ? new ResamplingAudioReader(reader, PreparedReference.MaxSampleRateHz) : reader;
+        reader.SampleRateHz > PreparedReference.MaxSampleRateHz ? new ResamplingAudioReader(reader, PreparedReference.MaxSampleRateHz)
+            : reader;
 }

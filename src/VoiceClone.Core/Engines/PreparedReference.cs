@@ -37,7 +37,10 @@ public sealed class PreparedReference
     public string Sha256 { get; }
     public VoiceFeatures Features { get; }
     public EmotionResult Emotion { get; }
-    /// <summary>Mono samples at the recording's rate (at most <see cref="MaxSampleRateHz"/>), at most <see cref="MaxAudioSeconds"/>; null for a restored profile.</summary>
+    /// <summary>
+    /// Mono samples at the recording's rate (at most <see cref="MaxSampleRateHz"/>), at most <see cref="MaxAudioSeconds"/>; null for a
+    /// restored profile.
+    /// </summary>
     public AudioBuffer? Audio { get; }
     /// <summary>A voice an engine computed earlier and stored (a loaded voice profile); null for a recording.</summary>
     public object? EngineVoice { get; init; }

@@ -11,7 +11,8 @@ public sealed class FingerprintDocument
 {
     public const int CurrentSchemaVersion = 1;
 
-    [JsonPropertyName("schema_version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? SchemaVersion { get; set; } = CurrentSchemaVersion;
+    [JsonPropertyName("schema_version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SchemaVersion { get; set; } = CurrentSchemaVersion;
     [JsonPropertyName("id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Id { get; set; }
     [JsonPropertyName("text")] public string? Text { get; set; }
     /// <summary>Unix seconds.</summary>
@@ -23,10 +24,14 @@ public sealed class FingerprintDocument
     [JsonPropertyName("run_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? RunId { get; set; }
     [JsonPropertyName("device"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Device { get; set; }
     [JsonPropertyName("audio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AudioFileSection? Audio { get; set; }
-    [JsonPropertyName("reference_audio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AudioFileSection? ReferenceAudio { get; set; }
-    [JsonPropertyName("clone_analysis"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VoiceAnalysisSection? CloneAnalysis { get; set; }
-    [JsonPropertyName("match_scores"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, double?>? MatchScores { get; set; }
-    [JsonPropertyName("timings_ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, double?>? TimingsMs { get; set; }
+    [JsonPropertyName("reference_audio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AudioFileSection? ReferenceAudio { get; set; }
+    [JsonPropertyName("clone_analysis"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VoiceAnalysisSection? CloneAnalysis { get; set; }
+    [JsonPropertyName("match_scores"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, double?>? MatchScores { get; set; }
+    [JsonPropertyName("timings_ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, double?>? TimingsMs { get; set; }
     /// <summary>"passed", or "failed:" and the soft checks the clone still missed after its retries.</summary>
     [JsonPropertyName("validation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Validation { get; set; }
     [JsonPropertyName("attempts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Attempts { get; set; }
@@ -70,6 +75,7 @@ public sealed class AudioFileSection
     /// <summary>Relative to the fingerprint's folder when the audio sits beside it, otherwise absolute.</summary>
     [JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Path { get; set; }
     [JsonPropertyName("sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Sha256 { get; set; }
-    [JsonPropertyName("duration_seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? DurationSeconds { get; set; }
+    [JsonPropertyName("duration_seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DurationSeconds { get; set; }
     [JsonPropertyName("sample_rate_hz"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? SampleRateHz { get; set; }
 }

@@ -55,7 +55,8 @@ public static class FingerprintReader
             if (stream.Length > MaxFileBytes)
             {
                 throw new VoiceCloneException(VoiceCloneErrors.FingerprintTooLarge,
-                    $"'{fullPath}' is {stream.Length:N0} bytes; a fingerprint is at most {MaxFileBytes:N0} bytes, so it was not parsed.", fullPath);
+                    $"'{fullPath}' is {stream.Length:N0} bytes; a fingerprint is at most {MaxFileBytes:N0} bytes, so it was not parsed.",
+                    fullPath);
             }
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);

@@ -27,14 +27,17 @@ internal static class FingerprintSchema
             if (v > FingerprintDocument.CurrentSchemaVersion)
             {
                 throw FingerprintReader.Invalid(path,
-                    $"it was written with schema {v}; this VoiceClone reads schemas up to {FingerprintDocument.CurrentSchemaVersion} (update the module)");
+                    $"it was written with schema {v}; this VoiceClone reads schemas up to {FingerprintDocument.CurrentSchemaVersion} " +
+                    "(update the module)");
             }
         }
         Require(root, "text", JsonValueKind.String, path);
         JsonElement timestamp = Require(root, "timestamp", JsonValueKind.Number, path);
-        if (!timestamp.TryGetDouble(out double seconds) || !double.IsFinite(seconds) || seconds < MinTimestampSeconds || seconds > MaxTimestampSeconds)
+        if (!timestamp.TryGetDouble(out double seconds) || !double.IsFinite(seconds) || seconds < MinTimestampSeconds
+            || seconds > MaxTimestampSeconds)
         {
-            throw FingerprintReader.Invalid(path, $"'timestamp' {timestamp.GetRawText()} is not a time: seconds since 1970 between year 1 and 9999");
+            throw FingerprintReader.Invalid(path,
+                $"'timestamp' {timestamp.GetRawText()} is not a time: seconds since 1970 between year 1 and 9999");
         }
         Require(root, "model_used", JsonValueKind.String, path);
         JsonElement analysis = Require(root, "reference_voice_analysis", JsonValueKind.Object, path);

@@ -24,7 +24,8 @@ public sealed class FolderLock : IDisposable
         {
             try
             {
-                return new FolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                return new FolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
+                    FileOptions.None));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

@@ -20,8 +20,8 @@ internal sealed class ModelFileDownload(HttpClient http, TimeSpan idleTimeout)
         long have = File.Exists(part) ? new FileInfo(part).Length : 0;
         using var request = new HttpRequestMessage(HttpMethod.Get, file.Source);
         if (have > 0) request.Headers.Range = new RangeHeaderValue(have, null);
-        using HttpResponseMessage response = await WithIdleTimeout(t => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, t),
-            file, cancellation).ConfigureAwait(false);
+        using HttpResponseMessage response = await WithIdleTimeout(
+            t => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, t), file, cancellation).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
         {
             // The partial file is already whole (or longer than the file now is): start over to be sure.
@@ -37,7 +37,8 @@ internal sealed class ModelFileDownload(HttpClient http, TimeSpan idleTimeout)
         long? total = response.Content.Headers.ContentLength is { } length ? length + have : null;
         string? expected = file.ExpectedSha256 ?? HeaderSha256(response);
         long done = have;
-        await using (var output = new FileStream(part, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes))
+        await using (var output = new FileStream(part, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None,
+            BufferBytes))
         await using (Stream input = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false))
         {
             var buffer = new byte[BufferBytes];
@@ -83,7 +84,8 @@ internal sealed class ModelFileDownload(HttpClient http, TimeSpan idleTimeout)
     }
 
     private static VoiceCloneException Failed(ModelFile file, string why, Exception? inner = null) =>
-        new(VoiceCloneErrors.ModelDownloadFailed, $"Downloading '{file.RelativePath}' from {file.Source} failed: {why}.", file.Source.ToString(), inner);
+        new(VoiceCloneErrors.ModelDownloadFailed, $"Downloading '{file.RelativePath}' from {file.Source} failed: {why}.",
+            file.Source.ToString(), inner);
 
     /// <summary>Hugging Face sends an LFS file's sha256 as X-Linked-ETag (quoted hex).</summary>
     private static string? HeaderSha256(HttpResponseMessage response) =>

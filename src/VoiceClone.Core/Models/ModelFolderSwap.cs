@@ -30,7 +30,8 @@ public static class ModelFolderSwap
     }
 
     /// <summary>Where the files of an unfinished download of <paramref name="folder"/> wait to be resumed.</summary>
-    public static string PartialFolder(string folder) => Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.partial");
+    public static string PartialFolder(string folder) =>
+        Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.partial");
 
     public static string NewStagingFolder(string folder) =>
         Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.staging-{Guid.NewGuid():N}");

@@ -33,7 +33,8 @@ public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
         var uri = new Uri(root, ModelChecksums.FileName);
         try
         {
-            using HttpResponseMessage response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
+            using HttpResponseMessage response =
+                await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound) return [];
             response.EnsureSuccessStatusCode();
             await using Stream body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
@@ -42,7 +43,8 @@ public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
             if (length > ModelChecksums.MaxBytes)
             {
                 throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
-                    $"{uri} is larger than {ModelChecksums.MaxBytes:N0} bytes, far larger than a model's checksum list; it was not read.", uri.ToString());
+                    $"{uri} is larger than {ModelChecksums.MaxBytes:N0} bytes, far larger than a model's checksum list; it was not read.",
+                    uri.ToString());
             }
             return ModelChecksums.Parse(System.Text.Encoding.UTF8.GetString(buffer, 0, length), uri.ToString());
         }
@@ -54,13 +56,14 @@ public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
 
     /// <param name="progress">File, bytes so far, total bytes when known.</param>
     /// <param name="checksums">The source's SHA256SUMS by relative path (empty when it has none), for files found on the way.</param>
-    public async Task<ModelInstallResult> InstallAsync(IReadOnlyList<ModelFile> files, IReadOnlyDictionary<string, string> checksums, string folder,
-        bool overwrite, bool allowUnverified, Action<string, long, long?> progress, CancellationToken cancellation)
+    public async Task<ModelInstallResult> InstallAsync(IReadOnlyList<ModelFile> files, IReadOnlyDictionary<string, string> checksums,
+        string folder, bool overwrite, bool allowUnverified, Action<string, long, long?> progress, CancellationToken cancellation)
     {
         folder = Path.GetFullPath(folder);
         ModelFolderSwap.RecoverInterrupted(folder);
         if (File.Exists(Path.Combine(folder, MarkerFile)) && !overwrite)
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"A model is already installed in '{folder}' and was left as it is.", folder);
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists,
+                $"A model is already installed in '{folder}' and was left as it is.", folder);
         string partial = Directory.CreateDirectory(ModelFolderSwap.PartialFolder(folder)).FullName;
         string staging = Directory.CreateDirectory(ModelFolderSwap.NewStagingFolder(folder)).FullName;
         var download = new ModelFileDownload(http, idleTimeout);
@@ -87,7 +90,8 @@ public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
                 installed.Add((result.Sha256, file.RelativePath));
             }
             File.WriteAllText(Path.Combine(staging, ModelChecksums.FileName), ModelChecksums.Format(installed));
-            var marker = new { installed = DateTimeOffset.UtcNow, files = installed.Select(f => new { path = f.RelativePath, sha256 = f.Sha256 }) };
+            var marker =
+                new { installed = DateTimeOffset.UtcNow, files = installed.Select(f => new { path = f.RelativePath, sha256 = f.Sha256 }) };
             File.WriteAllText(Path.Combine(staging, MarkerFile), JsonSerializer.Serialize(marker));
             ModelFolderSwap.Replace(staging, folder);
             Directory.Delete(partial, recursive: true);
@@ -107,17 +111,19 @@ public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
             {
                 throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
                     $"'{file.RelativePath}' from {file.Source} came with no checksum to verify it against (no SHA256SUMS entry, no " +
-                    "X-Linked-ETag); nothing was installed. Allow unverified files explicitly to install it anyway.", file.Source.ToString());
+                    "X-Linked-ETag); nothing was installed. Allow unverified files explicitly to install it anyway.",
+                    file.Source.ToString());
             }
-            ModuleLog.For(Source).Warning("{File}: the source gave no checksum; installed with sha256 {Sha256}, unverified", file.RelativePath, result.Sha256);
+            ModuleLog.For(Source).Warning("{File}: the source gave no checksum; installed with sha256 {Sha256}, unverified",
+                file.RelativePath, result.Sha256);
             return;
         }
         if (!string.Equals(result.ExpectedSha256, result.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             File.Delete(part); // a corrupt download must not be resumed from
             throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
-                $"'{file.RelativePath}' from {file.Source} has sha256 {result.Sha256}, expected {result.ExpectedSha256}; it was discarded and " +
-                "nothing was installed. Run the command again.", file.Source.ToString());
+                $"'{file.RelativePath}' from {file.Source} has sha256 {result.Sha256}, expected {result.ExpectedSha256}; it was " +
+                "discarded and nothing was installed. Run the command again.", file.Source.ToString());
         }
     }
 
@@ -141,7 +147,8 @@ public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
             if (Path.IsPathRooted(name) || name.Split('/', '\\').Any(segment => segment is ".." or ""))
             {
                 throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
-                    $"'{file.RelativePath}' names its weights '{name}', outside its own folder; the download was stopped.", file.Source.ToString());
+                    $"'{file.RelativePath}' names its weights '{name}', outside its own folder; the download was stopped.",
+                    file.Source.ToString());
             }
         }
         return external.Select(name => new ModelFile(folder + name, new Uri(file.Source, name)));

@@ -8,7 +8,8 @@ namespace VoiceClone.Core.Models;
 /// (what ships with it, such as the emotion model); the per-user data
 /// folder (%LOCALAPPDATA%\VoiceClone\models, or $XDG_DATA_HOME/VoiceClone/models, default ~/.local/share/VoiceClone/models).
 /// </summary>
-/// <param name="moduleRoot">The loaded module's folder (null outside a module: tests, benches), so a source checkout's models/ is found.</param>
+/// <param name="moduleRoot">The loaded module's folder (null outside a module: tests, benches), so a source checkout's models/ is
+/// found.</param>
 public sealed class ModelLocations(string? moduleRoot)
 {
     public const string EnvironmentVariable = "VOICECLONE_MODELS_DIR";
@@ -20,8 +21,10 @@ public sealed class ModelLocations(string? moduleRoot)
     public IReadOnlyList<string> SearchFolders()
     {
         var folders = new List<string>();
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment) folders.Add(Path.GetFullPath(fromEnvironment));
-        if (moduleRoot is not null && LogDirectoryResolver.FindSourceCheckout(moduleRoot) is { } checkout) folders.Add(Path.Combine(checkout, "models"));
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+            folders.Add(Path.GetFullPath(fromEnvironment));
+        if (moduleRoot is not null && LogDirectoryResolver.FindSourceCheckout(moduleRoot) is { } checkout)
+            folders.Add(Path.Combine(checkout, "models"));
         if (moduleRoot is not null) folders.Add(Path.Combine(moduleRoot, "models")); // small models that ship inside the module
         folders.Add(PerUserModels());
         return folders;
@@ -33,12 +36,15 @@ public sealed class ModelLocations(string? moduleRoot)
     /// <summary>The path, or a ModelFileMissing error that lists every place searched.</summary>
     public string Require(string relativePath, string purpose) =>
         Find(relativePath) ?? throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
-            $"{purpose} needs the model file '{relativePath}', which is not in any of: {string.Join("; ", SearchFolders())}. See models/README.md.",
+            $"{purpose} needs the model file '{relativePath}', which is not in any of: {string.Join("; ", SearchFolders())}. See " +
+            "models/README.md.",
             relativePath);
 
     /// <summary>Where models go by default: $env:VOICECLONE_MODELS_DIR when set, otherwise the per-user models folder.</summary>
     public string InstallRoot() =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? Path.GetFullPath(fromEnvironment) : PerUserModels();
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment
+            ? Path.GetFullPath(fromEnvironment)
+            : PerUserModels();
 
     /// <summary>
     /// A model folder: <paramref name="path"/> itself when it exists, else an installed model of that name (its last
@@ -46,7 +52,8 @@ public sealed class ModelLocations(string? moduleRoot)
     /// </summary>
     public string ResolveFolder(string path) =>
         Directory.Exists(path) ? Path.GetFullPath(path)
-            : SearchFolders().Select(f => Path.Combine(f, Path.GetFileName(Path.TrimEndingDirectorySeparator(path)))).FirstOrDefault(Directory.Exists)
+            : SearchFolders().Select(f => Path.Combine(f, Path.GetFileName(Path.TrimEndingDirectorySeparator(path))))
+                .FirstOrDefault(Directory.Exists)
               ?? Path.GetFullPath(path);
 
     private static string PerUserModels()
@@ -56,7 +63,8 @@ public sealed class ModelLocations(string? moduleRoot)
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "VoiceClone", "models");
         }
         string? xdgData = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        string root = !string.IsNullOrWhiteSpace(xdgData) ? xdgData : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        string root = !string.IsNullOrWhiteSpace(xdgData) ? xdgData
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
         return Path.Combine(root, "VoiceClone", "models");
     }
 }

@@ -14,10 +14,13 @@ public sealed class OnnxSessions : IDisposable
 
     public const string CudaProvider = "CUDAExecutionProvider";
 
-    /// <summary>Whether this ONNX Runtime build carries the CUDA execution provider (the -Gpu build does; the CPU package does not).</summary>
+    /// <summary>
+    /// Whether this ONNX Runtime build carries the CUDA execution provider (the -Gpu build does; the CPU package does not).
+    /// </summary>
     public static bool CudaAvailable => OnnxEnvironment.Instance.GetAvailableProviders().Contains(CudaProvider);
 
-    /// <param name="cuda">Append the CUDA execution provider (callers check <see cref="CudaAvailable"/> first); one session per file and device.</param>
+    /// <param name="cuda">Append the CUDA execution provider (callers check <see cref="CudaAvailable"/> first); one session per file and
+    /// device.</param>
     public InferenceSession Get(string modelPath, bool cuda = false)
     {
         string path = Path.GetFullPath(modelPath);
@@ -39,7 +42,8 @@ public sealed class OnnxSessions : IDisposable
         _ = OnnxEnvironment.Instance; // before any session: ONNX Runtime's own log goes to app.log, not stderr
         using var metrics = ExecutionMetrics.Start("LoadOnnxModel", "models", $"path={path}");
         // One thread per session: callers already run one file per core, so more would only oversubscribe.
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         InferenceSession session;
         try
         {
@@ -54,7 +58,8 @@ public sealed class OnnxSessions : IDisposable
         catch (OnnxRuntimeException e)
         {
             metrics.Fail(VoiceCloneErrors.ModelFileMissing.ErrorId);
-            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing, $"'{path}' cannot be loaded as an ONNX model (damaged or the wrong file): {e.Message}", path, e);
+            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+                $"'{path}' cannot be loaded as an ONNX model (damaged or the wrong file): {e.Message}", path, e);
         }
         metrics.Complete($"InferenceSession inputs={session.InputMetadata.Count} outputs={session.OutputMetadata.Count}");
         return session;

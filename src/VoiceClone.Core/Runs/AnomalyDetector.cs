@@ -37,26 +37,30 @@ public static class AnomalyDetector
     }
 
     /// <summary>The metrics of <paramref name="current"/> that lie beyond their thresholds against <paramref name="baseline"/>.</summary>
-    public static List<RunAnomalyRecord> AgainstBaseline(IReadOnlyDictionary<string, double> current, IReadOnlyList<IReadOnlyDictionary<string, double>> baseline)
+    public static List<RunAnomalyRecord> AgainstBaseline(IReadOnlyDictionary<string, double> current,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> baseline)
     {
         var anomalies = new List<RunAnomalyRecord>();
         if (baseline.Count < MinimumBaselineRuns) return anomalies;
         foreach (var (metric, value) in current)
         {
-            if (RunMetricCatalog.Find(metric) is not { Rule: { } rule } definition || definition.Better == BetterDirection.Neither) continue;
+            if (RunMetricCatalog.Find(metric) is not { Rule: { } rule } definition || definition.Better == BetterDirection.Neither)
+                continue;
             double[] history = baseline.Where(b => b.ContainsKey(metric)).Select(b => b[metric]).ToArray();
             if (history.Length < MinimumBaselineRuns) continue;
             if (rule.MinimumCount > 0 && value * current.GetValueOrDefault("items") < rule.MinimumCount) continue;
             bool higherIsWorse = definition.Better == BetterDirection.Lower;
             var (baselineValue, threshold) = rule.CountMetric is { } count
-                ? ProportionThreshold(rule, higherIsWorse, (int)current.GetValueOrDefault(count), baseline.Where(b => b.ContainsKey(metric) && b.ContainsKey(count))
+                ? ProportionThreshold(rule, higherIsWorse, (int)current.GetValueOrDefault(count),
+                    baseline.Where(b => b.ContainsKey(metric) && b.ContainsKey(count))
                     .Select(b => (b[metric], b[count])).ToList())
                 : RobustThreshold(rule, higherIsWorse, history);
             if (higherIsWorse ? value > threshold : value < threshold)
             {
                 anomalies.Add(new RunAnomalyRecord
                 {
-                    Metric = metric, Value = value, Baseline = baselineValue, Threshold = threshold, Direction = higherIsWorse ? "above" : "below",
+                    Metric = metric, Value = value, Baseline = baselineValue, Threshold = threshold,
+                    Direction = higherIsWorse ? "above" : "below",
                     BaselineRuns = history.Length,
                 });
             }
@@ -77,7 +81,8 @@ public static class AnomalyDetector
     /// tail probability under <see cref="ProportionSignificance"/> given the baseline's counts (<see cref="BetaBinomialTail"/>,
     /// which allows for a short baseline's own uncertainty), and, above, at least the rule's minimum count.
     /// </summary>
-    private static (double Rate, double Threshold) ProportionThreshold(AnomalyRule rule, bool higherIsWorse, int n, List<(double Rate, double Count)> history)
+    private static (double Rate, double Threshold) ProportionThreshold(AnomalyRule rule, bool higherIsWorse, int n,
+        List<(double Rate, double Count)> history)
     {
         double trials = history.Sum(h => h.Count), events = history.Sum(h => Math.Clamp(h.Rate, 0, 1) * h.Count);
         double p = trials > 0 ? events / trials : 0;
@@ -111,13 +116,17 @@ public static class AnomalyDetector
             anomalies.AddRange(cost.Where(c => c.Value > threshold).OrderByDescending(c => c.Value).Take(MaxOutliersPerStage)
                 .Select(c => new RunAnomalyRecord
                 {
-                    Metric = metric, Value = c.Value, Baseline = median, Threshold = threshold, Direction = "above", BaselineRuns = 0, Item = c.Stage.Item,
+                    Metric = metric, Value = c.Value, Baseline = median, Threshold = threshold, Direction = "above", BaselineRuns = 0,
+                    Item = c.Stage.Item,
                 }));
         }
         return anomalies;
     }
 
-    /// <summary>The one line an anomaly is logged as: [Anomaly] &lt;metric&gt; value=… baseline=… threshold=…, then what it was judged against.</summary>
+    /// <summary>
+    /// The one line an anomaly is logged as: [Anomaly] &lt;metric&gt; value=… baseline=… threshold=…, then what it was judged
+    /// against.
+    /// </summary>
     public static string Describe(RunAnomalyRecord a, string runId) =>
         FormattableString.Invariant($"[Anomaly] {a.Metric} value={a.Value:G4} baseline={a.Baseline:G4} threshold={a.Threshold:G4} ") +
         (a.BaselineRuns > 0

@@ -12,7 +12,8 @@ public static class RunIds
     private const string TimeFormat = "yyyyMMdd-HHmmss-fff";
 
     public static string New() =>
-        $"{DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture)}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
+        $"{DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture)}-" +
+        $"{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
 
     /// <summary>The start time an id carries; null for a name of another form.</summary>
     public static DateTimeOffset? StartOf(string id) =>

@@ -73,7 +73,9 @@ public static class RunIndex
         return Parse(Encoding.UTF8.GetString(tail));
     }
 
-    /// <summary>The newest <see cref="AnomalyDetector.BaselineWindow"/> comparable runs that ended normally before <paramref name="run"/>.</summary>
+    /// <summary>
+    /// The newest <see cref="AnomalyDetector.BaselineWindow"/> comparable runs that ended normally before <paramref name="run"/>.
+    /// </summary>
     public static List<RunIndexEntry> Baseline(IEnumerable<RunIndexEntry> entries, RunIndexEntry run) =>
         entries.Where(e => e.RunId != run.RunId && e.EndedNormally && e.Started < run.Started && e.IsComparableWith(run))
             .OrderByDescending(e => e.Started).Take(AnomalyDetector.BaselineWindow).ToList();

@@ -62,17 +62,20 @@ public sealed class RunLog
 
     public Stage BeginStage(string item, string name, int attempt = 1) => new(this, item, name, attempt);
 
-    public void Error(string item, VoiceCloneErrorCategory errorCategory, string errorId, string message, bool autoRecoverable, string suggestedFix)
+    public void Error(string item, VoiceCloneErrorCategory errorCategory, string errorId, string message, bool autoRecoverable,
+        string suggestedFix)
     {
         string category = CategoryName(errorCategory);
         lock (_gate)
         {
-            RunError? same = _document.Errors.FirstOrDefault(e => e.ErrorId == errorId && e.Category == category && e.AutoRecoverable == autoRecoverable);
+            RunError? same = _document.Errors.FirstOrDefault(e => e.ErrorId == errorId && e.Category == category
+                && e.AutoRecoverable == autoRecoverable);
             if (same is null)
             {
                 _document.Errors.Add(new RunError
                 {
-                    Category = category, ErrorId = errorId, Message = message, AutoRecoverable = autoRecoverable, SuggestedFix = suggestedFix,
+                    Category = category, ErrorId = errorId, Message = message, AutoRecoverable = autoRecoverable,
+                    SuggestedFix = suggestedFix,
                     Occurrences = 1, Items = [item],
                 });
             }
@@ -90,7 +93,8 @@ public sealed class RunLog
 
     public void Retry(string item, int attempt, string method, string reason, double durationMs, string outcome)
     {
-        lock (_gate) _document.Retries.Add(new RunRetry { Item = item, Attempt = attempt, Method = method, Reason = reason, DurationMs = durationMs, Outcome = outcome });
+        lock (_gate) _document.Retries.Add(new RunRetry { Item = item, Attempt = attempt, Method = method, Reason = reason,
+            DurationMs = durationMs, Outcome = outcome });
     }
 
     public void Validation(RunValidation validation)
@@ -108,7 +112,8 @@ public sealed class RunLog
             _document.Compute.AudioSeconds += clone.AudioSeconds;
             foreach (var (name, value) in counters ?? new Dictionary<string, double>())
             {
-                if (name is "frames" or "tokens" or "pitch_marks") _document.Compute.Work[name] = _document.Compute.Work.GetValueOrDefault(name) + value;
+                if (name is "frames" or "tokens" or "pitch_marks")
+                    _document.Compute.Work[name] = _document.Compute.Work.GetValueOrDefault(name) + value;
             }
         }
     }
@@ -134,7 +139,9 @@ public sealed class RunLog
         lock (_gate) _document.Anomalies.AddRange(anomalies);
     }
 
-    /// <summary>Reads the record as it stands (under the log's lock: keep <paramref name="read"/> short and do not keep the document).</summary>
+    /// <summary>
+    /// Reads the record as it stands (under the log's lock: keep <paramref name="read"/> short and do not keep the document).
+    /// </summary>
     public T Read<T>(Func<RunLogDocument, T> read)
     {
         lock (_gate)
@@ -231,7 +238,9 @@ public sealed class RunLog
         lock (_gate) _document.Stages.Add(stage);
     }
 
-    /// <summary>A stage being timed; <see cref="Complete"/> or <see cref="Fail"/> records it (disposing unfinished records it as stopped).</summary>
+    /// <summary>
+    /// A stage being timed; <see cref="Complete"/> or <see cref="Fail"/> records it (disposing unfinished records it as stopped).
+    /// </summary>
     public sealed class Stage : IDisposable
     {
         private readonly RunLog _log;

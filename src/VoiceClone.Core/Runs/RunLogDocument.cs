@@ -13,7 +13,9 @@ public sealed class RunLogDocument
     public string RunId { get; set; } = "";
     /// <summary>The cmdlet, e.g. New-VoiceClone, Get-VoiceFeature, New-VoiceEmotionModel, Install-VoiceCloneModel.</summary>
     public string Command { get; set; } = "";
-    /// <summary>running, completed, completed_with_errors, stopped or failed (a reader may call a dead "running" one interrupted).</summary>
+    /// <summary>
+    /// running, completed, completed_with_errors, stopped or failed (a reader may call a dead "running" one interrupted).
+    /// </summary>
     public string Status { get; set; } = "running";
     public DateTimeOffset Started { get; set; }
     public DateTimeOffset? Ended { get; set; }
@@ -31,7 +33,9 @@ public sealed class RunLogDocument
     public List<RunRetry> Retries { get; set; } = [];
     public List<RunValidation> Validations { get; set; } = [];
     public RunTraining? Training { get; set; }
-    /// <summary>What the run did unlike earlier comparable runs, or unlike the rest of itself (see <see cref="AnomalyDetector"/>).</summary>
+    /// <summary>
+    /// What the run did unlike earlier comparable runs, or unlike the rest of itself (see <see cref="AnomalyDetector"/>).
+    /// </summary>
     public List<RunAnomalyRecord> Anomalies { get; set; } = [];
     public RunCompute Compute { get; set; } = new();
 }

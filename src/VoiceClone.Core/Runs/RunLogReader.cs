@@ -82,7 +82,8 @@ public static class RunLogReader
                 if (reader.CurrentDepth != 1) continue;
                 if (reader.TokenType == JsonTokenType.PropertyName) property = reader.GetString();
                 else if (property is not null && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
-                    header[property] = reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan);
+                    header[property] = reader.TokenType == JsonTokenType.String ? reader.GetString()!
+                        : Encoding.UTF8.GetString(reader.ValueSpan);
             }
         }
         catch (JsonException)
@@ -94,8 +95,10 @@ public static class RunLogReader
         var document = new RunLogDocument
         {
             RunId = runId, Command = header.GetValueOrDefault("command") ?? "", Status = header.GetValueOrDefault("status") ?? "running",
-            Started = DateTimeOffset.TryParse(header.GetValueOrDefault("started"), out DateTimeOffset started) ? started : RunIds.StartOf(runId) ?? default,
-            Engine = header.GetValueOrDefault("engine"), Device = header.GetValueOrDefault("device"), Model = header.GetValueOrDefault("model"),
+            Started = DateTimeOffset.TryParse(header.GetValueOrDefault("started"), out DateTimeOffset started) ? started
+                : RunIds.StartOf(runId) ?? default,
+            Engine = header.GetValueOrDefault("engine"), Device = header.GetValueOrDefault("device"),
+            Model = header.GetValueOrDefault("model"),
             SchemaVersion = int.TryParse(header.GetValueOrDefault("schema_version"), out int version) ? version : 1,
         };
         return new RunLogRecord(path, document, document.Status == "running" ? "interrupted" : document.Status,
@@ -106,11 +109,14 @@ public static class RunLogReader
     {
         if (run.Status != "running") return run.Status;
         string? host = run.Machine.GetValueOrDefault("host");
-        if (host != Environment.MachineName || !int.TryParse(run.Machine.GetValueOrDefault("pid"), out int pid)) return "running"; // cannot tell
+        if (host != Environment.MachineName || !int.TryParse(run.Machine.GetValueOrDefault("pid"), out int pid))
+            return "running"; // cannot tell
         return IsAlive(pid, run.Started) ? "running" : "interrupted";
     }
 
-    /// <summary>Whether the process that started a run at <paramref name="started"/> is still there (not a later one with its pid).</summary>
+    /// <summary>
+    /// Whether the process that started a run at <paramref name="started"/> is still there (not a later one with its pid).
+    /// </summary>
     private static bool IsAlive(int pid, DateTimeOffset started)
     {
         try

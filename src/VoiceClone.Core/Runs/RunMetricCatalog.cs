@@ -34,7 +34,8 @@ public static class RunMetricCatalog
         new("cpu_seconds", BetterDirection.Neither, "s", null, "process CPU time during the call"),
         new("audio_seconds", BetterDirection.Neither, "s", null, "audio produced (cloning) or analysed"),
         new("rtf", BetterDirection.Lower, "x", Slower, "real-time factor: wall seconds per second of audio produced"),
-        new("throughput_x_realtime", BetterDirection.Higher, "x", new(1.0 / 3, Relative: true), "seconds of audio analysed per wall second"),
+        new("throughput_x_realtime", BetterDirection.Higher, "x", new(1.0 / 3, Relative: true),
+            "seconds of audio analysed per wall second"),
         new("latency_p50_ms", BetterDirection.Lower, "ms", Slower, "median time per clone, file or fold"),
         new("latency_p95_ms", BetterDirection.Lower, "ms", Slower, "95th percentile time per clone, file or fold"),
         new("stage.<stage>.p50_ms", BetterDirection.Lower, "ms", Slower, "median time of one stage"),
@@ -49,13 +50,15 @@ public static class RunMetricCatalog
         new("rate_error_median", BetterDirection.Lower, "share", new(0.05, Relative: false), "median |articulation-rate ratio - 1|"),
         new("rate_error_p90", BetterDirection.Lower, "share", new(0.08, Relative: false), "90th percentile |articulation-rate ratio - 1|"),
         new("timbre_distance_median", BetterDirection.Lower, "dB", new(0.25, Relative: true), "median MFCC distance of clone to reference"),
-        new("timbre_vs_base_median", BetterDirection.Lower, "ratio", new(0.15, Relative: false), "median clone distance over base-voice distance"),
+        new("timbre_vs_base_median", BetterDirection.Lower, "ratio", new(0.15, Relative: false),
+            "median clone distance over base-voice distance"),
         new("emotion_match_rate", BetterDirection.Higher, "share", null, "clones heard with their reference's emotion"),
         new("error_rate", BetterDirection.Lower, "per item", EventSurge, "error occurrences per item, recovered ones included"),
         new("errors.<category>", BetterDirection.Lower, "per item", EventSurge, "error occurrences of one category per item"),
         new("speech_fraction_median", BetterDirection.Neither, "share", null, "median share of each recording that is speech"),
         new("clipping_share", BetterDirection.Lower, "share", EventSurge, "recordings whose clipped-sample share is over 0.1 %"),
-        new("unweighted_accuracy", BetterDirection.Higher, "share", new(0.05, Relative: false), "emotion training: mean recall over classes"),
+        new("unweighted_accuracy", BetterDirection.Higher, "share", new(0.05, Relative: false),
+            "emotion training: mean recall over classes"),
         new("weighted_accuracy", BetterDirection.Higher, "share", new(0.05, Relative: false), "emotion training: share of clips right"),
         new("expected_calibration_error", BetterDirection.Lower, "share", new(0.03, Relative: false), "emotion training: ECE, 10 bins"),
         new("fold_ua_min", BetterDirection.Higher, "share", null, "emotion training: the worst speaker's unweighted accuracy"),
@@ -69,7 +72,8 @@ public static class RunMetricCatalog
     {
         if (Exact.TryGetValue(metric, out RunMetricDefinition? exact)) return exact;
         if (metric.StartsWith("stage.", StringComparison.Ordinal))
-            return All.FirstOrDefault(d => d.Name.StartsWith("stage.", StringComparison.Ordinal) && metric.EndsWith(d.Name[(d.Name.LastIndexOf('.'))..], StringComparison.Ordinal));
+            return All.FirstOrDefault(d => d.Name.StartsWith("stage.", StringComparison.Ordinal)
+                && metric.EndsWith(d.Name[(d.Name.LastIndexOf('.'))..], StringComparison.Ordinal));
         return metric.StartsWith("errors.", StringComparison.Ordinal) ? All.First(d => d.Name == "errors.<category>") : null;
     }
 }

@@ -71,7 +71,8 @@ public static class RunMetrics
     }
 
     /// <summary>Stages that did their work: completed, and not served from a cache.</summary>
-    public static IEnumerable<RunStage> TimedStages(RunLogDocument run) => run.Stages.Where(s => s.Status == "completed" && s.Detail != "cached");
+    public static IEnumerable<RunStage> TimedStages(RunLogDocument run) =>
+        run.Stages.Where(s => s.Status == "completed" && s.Detail != "cached");
 
     private static void AddCloning(RunLogDocument run, Dictionary<string, double> metrics)
     {
@@ -93,7 +94,8 @@ public static class RunMetrics
         metrics["rate_error_p90"] = Statistics.Percentile(rate, 90);
         metrics["timbre_distance_median"] = Statistics.Percentile(written.Select(c => c.TimbreDistance ?? double.NaN), 50);
         metrics["timbre_vs_base_median"] = Statistics.Percentile(written
-            .Where(c => c.TimbreDistance is not null && c.BaseTimbreDistance is > 0).Select(c => c.TimbreDistance!.Value / c.BaseTimbreDistance!.Value), 50);
+            .Where(c => c.TimbreDistance is not null && c.BaseTimbreDistance is > 0)
+            .Select(c => c.TimbreDistance!.Value / c.BaseTimbreDistance!.Value), 50);
         var heard = written.Where(c => c.CloneEmotion is not null && c.ReferenceEmotion is not null).ToList();
         if (heard.Count > 0) metrics["emotion_match_rate"] = heard.Count(c => c.CloneEmotion == c.ReferenceEmotion) / (double)heard.Count;
     }
@@ -102,7 +104,8 @@ public static class RunMetrics
     {
         var done = run.Items.Where(i => i.Status == "completed").ToList();
         AddLatency(done.Select(i => i.DurationMs).ToArray(), metrics);
-        if (run.Compute.AudioSeconds > 0 && run.Compute.WallSeconds > 0) metrics["throughput_x_realtime"] = run.Compute.AudioSeconds / run.Compute.WallSeconds;
+        if (run.Compute.AudioSeconds > 0 && run.Compute.WallSeconds > 0)
+            metrics["throughput_x_realtime"] = run.Compute.AudioSeconds / run.Compute.WallSeconds;
         double[] speech = done.Select(i => i.Measures.GetValueOrDefault("speech_fraction", double.NaN)).ToArray();
         metrics["speech_fraction_median"] = Statistics.Percentile(speech, 50);
         var clipped = done.Where(i => i.Measures.ContainsKey("clipped")).ToList();

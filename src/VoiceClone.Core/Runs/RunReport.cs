@@ -25,7 +25,8 @@ public static class RunReport
         var runs = records.OrderBy(r => r.Document.Started).Select(r => (Record: r, Metrics: RunMetrics.Compute(r.Document))).ToList();
         var page = new Page();
         page.Html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src " +
+                "'unsafe-inline'\">")
             .Append("<title>VoiceClone runs</title><style>").Append(Style).Append("</style></head><body>\n<h1>VoiceClone runs</h1>\n");
         string span = runs.Count == 0 ? "No runs match this selection."
             : $"{runs.Count} run(s) from {Time(runs[0].Record.Document.Started)} to {Time(runs[^1].Record.Document.Started)} UTC.";
@@ -82,9 +83,11 @@ public static class RunReport
         page.Html.Append("<h2>Over time</h2>\n");
         (string Metric, string Title, string Unit, Func<RunLogDocument, string> Series, Func<RunLogDocument, bool> Shown)[] plots =
         [
-            ("rtf", "Real-time factor of clone runs (lower is better)", "wall s per audio s", r => r.Engine ?? "clone", r => r.Clones.Count > 0),
+            ("rtf", "Real-time factor of clone runs (lower is better)", "wall s per audio s", r => r.Engine ?? "clone",
+                r => r.Clones.Count > 0),
             // Folds (minutes) and downloads would flatten the per-clone and per-file lines; their tables show them.
-            ("latency_p95_ms", "Latency p95 per clone or file (lower is better)", "ms", r => r.Command, r => r.Training is null && !IsInstall(r)),
+            ("latency_p95_ms", "Latency p95 per clone or file (lower is better)", "ms", r => r.Command,
+                r => r.Training is null && !IsInstall(r)),
             ("peak_memory_mb", "Peak memory (lower is better)", "MB", r => r.Command, _ => true),
             ("throughput_x_realtime", "Analysis throughput (higher is better)", "x real time", r => r.Command, _ => true),
         ];
@@ -95,10 +98,12 @@ public static class RunReport
             if (points.Count == 0) continue;
             any = true;
             var series = points.GroupBy(p => seriesOf(p.Record.Document)).Select(g => new PlotSeries(g.Key,
-                g.Select(p => p.Record.Document.Started.UtcDateTime.ToOADate()).ToArray(), g.Select(p => p.Metrics[metric]).ToArray())).ToList();
+                g.Select(p => p.Record.Document.Started.UtcDateTime.ToOADate()).ToArray(), g.Select(p => p.Metrics[metric]).ToArray()))
+                .ToList();
             var flagged = points.Where(p => p.Record.Document.Anomalies.Any(a => a.Metric == metric)).ToList();
             page.Image(RunReportPlots.OverTime(title, unit, series, new PlotSeries("anomaly",
-                flagged.Select(p => p.Record.Document.Started.UtcDateTime.ToOADate()).ToArray(), flagged.Select(p => p.Metrics[metric]).ToArray())),
+                flagged.Select(p => p.Record.Document.Started.UtcDateTime.ToOADate()).ToArray(),
+                flagged.Select(p => p.Metrics[metric]).ToArray())),
                 title, RunReportPlots.Width, RunReportPlots.Height);
         }
         if (!any) page.None("No run has finished yet.");
@@ -143,11 +148,13 @@ public static class RunReport
         }
         string[] categories = [.. RunMetrics.Categories];
         page.Image(RunReportPlots.GroupedBars("Error occurrences by category", "occurrences", categories,
-                [("errors", categories.Select(c => (double)errors.Where(e => e.Error.Category == c).Sum(e => e.Error.Occurrences)).ToArray())]),
+                [("errors",
+                    categories.Select(c => (double)errors.Where(e => e.Error.Category == c).Sum(e => e.Error.Occurrences)).ToArray())]),
             "Error occurrences by category", RunReportPlots.Width, RunReportPlots.Height);
         page.Html.Append("<table><tr><th>Category</th><th>Error</th><th>Occurrences</th><th>Runs</th><th>Recovered</th>")
             .Append("<th>Example</th><th>Suggested fix</th></tr>\n");
-        foreach (var group in errors.GroupBy(e => (e.Error.Category, e.Error.ErrorId)).OrderByDescending(g => g.Sum(e => e.Error.Occurrences)))
+        foreach (var group in errors.GroupBy(e => (e.Error.Category, e.Error.ErrorId))
+            .OrderByDescending(g => g.Sum(e => e.Error.Occurrences)))
         {
             RunError first = group.First().Error;
             string example = first.Message.Length > 200 ? first.Message[..197] + "..." : first.Message;
@@ -165,7 +172,8 @@ public static class RunReport
         var anomalies = runs.SelectMany(r => r.Anomalies.Select(a => (Run: r, Anomaly: a))).Reverse().ToList();
         if (anomalies.Count == 0)
         {
-            page.None($"None: no run strayed from its baseline (judged once {AnomalyDetector.MinimumBaselineRuns} comparable runs are known).");
+            page.None($"None: no run strayed from its baseline (judged once {AnomalyDetector.MinimumBaselineRuns} " +
+                "comparable runs are known).");
             return;
         }
         page.Html.Append("<table><tr><th>Started (UTC)</th><th>Run</th><th>Command</th><th>Metric</th><th>Value</th><th>Baseline</th>")
@@ -187,7 +195,8 @@ public static class RunReport
         var clones = runs.SelectMany(r => r.Clones).Where(c => c.Status == "completed").ToList();
         var series = new List<(string Name, string[] Labels)>
         {
-            ("references", clones.Where(c => c.ReferenceEmotion is not null).DistinctBy(c => c.Reference).Select(c => c.ReferenceEmotion!).ToArray()),
+            ("references",
+                clones.Where(c => c.ReferenceEmotion is not null).DistinctBy(c => c.Reference).Select(c => c.ReferenceEmotion!).ToArray()),
             ("clones", clones.Where(c => c.CloneEmotion is not null).Select(c => c.CloneEmotion!).ToArray()),
             ("recordings analysed", runs.Where(r => r.Command == "Get-VoiceEmotion").SelectMany(r => r.Items)
                 .Where(i => i.Label is not null).Select(i => i.Label!).ToArray()),
@@ -200,7 +209,8 @@ public static class RunReport
         }
         string[] labels = [.. EmotionLabels.All];
         page.Image(RunReportPlots.GroupedBars("Emotion distribution (share of each group)", "share", labels, series
-                .Select(s => ($"{s.Name} ({s.Labels.Length})", labels.Select(l => s.Labels.Count(x => x == l) / (double)s.Labels.Length).ToArray()))
+                .Select(s =>
+                    ($"{s.Name} ({s.Labels.Length})", labels.Select(l => s.Labels.Count(x => x == l) / (double)s.Labels.Length).ToArray()))
                 .ToList()),
             "Emotion distribution of references and clones", RunReportPlots.Width, RunReportPlots.Height);
     }
@@ -211,16 +221,20 @@ public static class RunReport
         if (trained?.Training is not { } training) return;
         page.Html.Append($"<h2>Emotion model</h2>\n<p class=\"meta\">Run {Encode(trained.RunId)} ({Time(trained.Started)} UTC): ")
             .Append(Encode($"{training.Clips} clips of {training.Speakers} speakers; leave-one-speaker-out unweighted accuracy " +
-                $"{training.UnweightedAccuracy.ToString("P1", Invariant)}, expected calibration error {training.ExpectedCalibrationError.ToString("F3", Invariant)}."))
+                $"{training.UnweightedAccuracy.ToString("P1", Invariant)}, expected calibration error " +
+                $"{training.ExpectedCalibrationError.ToString("F3", Invariant)}."))
             .Append("</p>\n");
         page.Image(ConfusionMatrixPlot.Png(training.Labels, training.ConfusionMatrix, training.UnweightedAccuracy, 620, 520),
             "Confusion matrix of the emotion model", 620, 520);
         if (training.Folds.Count == 0) return;
-        page.Html.Append("<table><tr><th>Held-out speaker</th><th>Clips</th><th>Unweighted accuracy</th><th>ECE</th><th>Seconds</th></tr>\n");
+        page.Html.Append("<table><tr><th>Held-out speaker</th><th>Clips</th><th>Unweighted accuracy</th>" +
+            "<th>ECE</th><th>Seconds</th></tr>\n");
         foreach (RunFold fold in training.Folds)
         {
-            page.Html.Append($"<tr><td>{Encode(fold.HeldOut)}</td><td>{fold.Clips}</td><td>{fold.UnweightedAccuracy.ToString("P1", Invariant)}</td>")
-                .Append($"<td>{fold.ExpectedCalibrationError.ToString("F3", Invariant)}</td><td>{(fold.DurationMs / 1000).ToString("F1", Invariant)}</td></tr>\n");
+            page.Html.Append($"<tr><td>{Encode(fold.HeldOut)}</td><td>{fold.Clips}</td>" +
+                    $"<td>{fold.UnweightedAccuracy.ToString("P1", Invariant)}</td>")
+                .Append($"<td>{fold.ExpectedCalibrationError.ToString("F3", Invariant)}</td>" +
+                    $"<td>{(fold.DurationMs / 1000).ToString("F1", Invariant)}</td></tr>\n");
         }
         page.Html.Append("</table>\n");
     }
@@ -229,9 +243,12 @@ public static class RunReport
 
     private static double? Tolerance(List<(RunLogRecord Record, Dictionary<string, double> Metrics)> runs, string check)
     {
-        string? limit = runs.SelectMany(r => r.Record.Document.Validations).SelectMany(v => v.Checks).FirstOrDefault(c => c.Name == check)?.Limit;
+        string? limit =
+            runs.SelectMany(r => r.Record.Document.Validations).SelectMany(v => v.Checks).FirstOrDefault(c => c.Name == check)?.Limit;
         int at = limit?.IndexOf("+-", StringComparison.Ordinal) ?? -1;
-        return at >= 0 && double.TryParse(limit![(at + 2)..].Trim(), NumberStyles.Float, Invariant, out double tolerance) ? tolerance : null;
+        return at >= 0 && double.TryParse(limit![(at + 2)..].Trim(), NumberStyles.Float, Invariant, out double tolerance)
+            ? tolerance
+            : null;
     }
 
     private static string Number(Dictionary<string, double> metrics, string name, string format) =>
@@ -245,5 +262,6 @@ public static class RunReport
         "body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;" +
         "border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{border:1px solid #ddd;" +
         "padding:3px 6px;text-align:left;vertical-align:top}th{background:#f3f3f3}.id{font-family:monospace}.ok{color:#1a7f37}" +
-        ".warn{color:#9a6700}.bad{color:#cf222e;font-weight:bold}.meta,.none{color:#555}figure{margin:.6em 0}img{max-width:100%;height:auto}";
+        ".warn{color:#9a6700}.bad{color:#cf222e;font-weight:bold}.meta,.none{color:#555}" +
+        "figure{margin:.6em 0}img{max-width:100%;height:auto}";
 }

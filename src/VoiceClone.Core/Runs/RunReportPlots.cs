@@ -37,7 +37,9 @@ public static class RunReportPlots
         return Finish(plot, title, yLabel, legend: series.Count > 1 || flagged is { X.Length: > 0 });
     }
 
-    /// <summary>Histograms of several samples on common bins of <paramref name="binWidth"/>, with vertical lines at <paramref name="limits"/>.</summary>
+    /// <summary>
+    /// Histograms of several samples on common bins of <paramref name="binWidth"/>, with vertical lines at <paramref name="limits"/>.
+    /// </summary>
     public static byte[] Histogram(string title, string xLabel, IReadOnlyList<(string Name, double[] Values)> samples, double binWidth,
         IReadOnlyList<(string Name, double At)> limits)
     {
@@ -54,7 +56,8 @@ public static class RunReportPlots
             {
                 bars.Add(new Bar
                 {
-                    Position = b * binWidth + (s + 0.5) * slot, Value = counts[b], Size = slot * 0.9, FillColor = Palette.GetColor(s), LineWidth = 0,
+                    Position = b * binWidth + (s + 0.5) * slot, Value = counts[b], Size = slot * 0.9, FillColor = Palette.GetColor(s),
+                    LineWidth = 0,
                 });
             }
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = samples[s].Name, FillColor = Palette.GetColor(s) });
@@ -64,7 +67,8 @@ public static class RunReportPlots
         {
             plot.Add.VerticalLine(at, 1.5f, Colors.Gray, LinePattern.Dashed);
             // The bars' legend is a manual one, so the lines join it by hand.
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, LineColor = Colors.Gray, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, LineColor = Colors.Gray, LineWidth = 1.5f,
+                LinePattern = LinePattern.Dashed });
         }
         plot.Axes.Margins(bottom: 0);
         plot.XLabel(xLabel);
@@ -72,7 +76,8 @@ public static class RunReportPlots
     }
 
     /// <summary>Bars of several series over the same categories, side by side.</summary>
-    public static byte[] GroupedBars(string title, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<(string Name, double[] Values)> series)
+    public static byte[] GroupedBars(string title, string yLabel, IReadOnlyList<string> categories,
+        IReadOnlyList<(string Name, double[] Values)> series)
     {
         var plot = new Plot();
         double slot = 0.8 / Math.Max(1, series.Count);
@@ -83,7 +88,8 @@ public static class RunReportPlots
             {
                 bars.Add(new Bar
                 {
-                    Position = c - 0.4 + (s + 0.5) * slot, Value = series[s].Values[c], Size = slot * 0.9, FillColor = Palette.GetColor(s), LineWidth = 0,
+                    Position = c - 0.4 + (s + 0.5) * slot, Value = series[s].Values[c], Size = slot * 0.9, FillColor = Palette.GetColor(s),
+                    LineWidth = 0,
                 });
             }
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = Palette.GetColor(s) });

@@ -54,7 +54,9 @@ public sealed class RunTracker
         if (_written || Qualifies(Volatile.Read(ref _started))) WriteRunning(checkpoint: _written);
     }
 
-    /// <summary>Ends the run with <paramref name="status"/> (completed, completed_with_errors, stopped, failed), the first time only.</summary>
+    /// <summary>
+    /// Ends the run with <paramref name="status"/> (completed, completed_with_errors, stopped, failed), the first time only.
+    /// </summary>
     public void Finish(string status)
     {
         if (Interlocked.Exchange(ref _finished, 1) == 1) return;
@@ -69,7 +71,8 @@ public sealed class RunTracker
             {
                 List<RunIndexEntry> baseline = RunIndex.Baseline(RunIndex.ReadTail(runs), entry);
                 var anomalies = Log.Read(AnomalyDetector.WithinRun);
-                anomalies.AddRange(AnomalyDetector.AgainstBaseline(entry.Metrics, baseline.Select(b => (IReadOnlyDictionary<string, double>)b.Metrics).ToList()));
+                anomalies.AddRange(AnomalyDetector.AgainstBaseline(entry.Metrics,
+                    baseline.Select(b => (IReadOnlyDictionary<string, double>)b.Metrics).ToList()));
                 Log.Anomalies(anomalies);
                 Anomalies = anomalies;
             }
@@ -80,7 +83,8 @@ public sealed class RunTracker
         {
             ModuleLog.Write(ModuleLogLevel.Warning, Source, $"The run log of {RunId} could not be written to {folder}: {e.Message}");
         }
-        foreach (RunAnomalyRecord anomaly in Anomalies) ModuleLog.Write(ModuleLogLevel.Warning, Source, AnomalyDetector.Describe(anomaly, RunId));
+        foreach (RunAnomalyRecord anomaly in Anomalies)
+            ModuleLog.Write(ModuleLogLevel.Warning, Source, AnomalyDetector.Describe(anomaly, RunId));
     }
 
     private bool Qualifies(int started) =>

@@ -52,7 +52,8 @@ public sealed class BatchService
         var journal = ResultJournal.Open(folder, KindName(kind), byManifestRow, shard.Assignment);
         if (journal.EarlierCount > 0)
         {
-            ModuleLog.Write(ModuleLogLevel.Information, Source, $"{journal.Folder}: {journal.EarlierCount} input(s) finished by earlier runs");
+            ModuleLog.Write(ModuleLogLevel.Information, Source,
+                $"{journal.Folder}: {journal.EarlierCount} input(s) finished by earlier runs");
         }
         return new BatchResults(journal);
     }
@@ -60,7 +61,8 @@ public sealed class BatchService
     /// <summary>A reader of result files that yields each input once, however many tasks wrote it.</summary>
     public ResultImport Import(BatchResultKind? kind) => new(kind is null ? null : KindName(kind.Value));
 
-    internal static string KindName(BatchResultKind kind) => kind == BatchResultKind.Features ? ResultFormat.Features : ResultFormat.Emotion;
+    internal static string KindName(BatchResultKind kind) =>
+        kind == BatchResultKind.Features ? ResultFormat.Features : ResultFormat.Emotion;
 }
 
 /// <summary>One task's share of a batch: shard <see cref="Index"/> of <see cref="Count"/>.</summary>

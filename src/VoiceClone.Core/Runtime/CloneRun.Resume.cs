@@ -24,7 +24,7 @@ public sealed partial class CloneRun
             if (IsOf(existing!, referencePath, text)) return Skipped(id, "is whole");
             throw new VoiceCloneException(VoiceCloneErrors.OutputExists,
                 $"cloned_{id} already holds a clone of other text or another reference ('{existing!.Text}' from '{existing.ReferenceAudioPath}') " +
-                "and was left untouched. Give this row an id of its own, or add -Force to replace the pair.", existing.AudioPath);
+                "and was left untouched. Give this row an id of its own, or allow the pair to be replaced.", existing.AudioPath);
         }
         CloneWorkflow workflow = _workflow.With(options with { Overwrite = force || state == ClonePairState.Broken });
         try

@@ -60,7 +60,9 @@ public sealed partial class CloneRun : IDisposable
         }
     }
 
-    /// <summary>Writes the run log with <paramref name="status"/> (completed, completed_with_errors, stopped, failed) the first time only.</summary>
+    /// <summary>
+    /// Writes the run log with <paramref name="status"/> (completed, completed_with_errors, stopped, failed) the first time only.
+    /// </summary>
     public void Finish(string status) => _tracker.Finish(status);
 
     public void Dispose() => Finish("failed");

@@ -45,13 +45,16 @@ public sealed class CloneService
 
     internal CloneService(VoiceCloneRuntime runtime) => _runtime = runtime;
 
-    /// <summary>Checks the settings and loads the engine, once per call: a missing model or synthesiser is one error for the call.</summary>
+    /// <summary>
+    /// Checks the settings and loads the engine, once per call: a missing model or synthesiser is one error for the call.
+    /// </summary>
     public CloneRun Start(CloneSettings settings)
     {
         if (settings.Id is not null && !CloneIds.IsValid(settings.Id))
         {
             throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
-                $"The clone id '{settings.Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
+                $"The clone id '{settings.Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting " +
+                "with '.'.");
         }
         IVoiceEngine engine = settings.Engine == CloneEngine.Qwen3 ? Qwen3(settings) : Default(settings);
         double minVoiced = MinVoicedFraction();
@@ -64,13 +67,15 @@ public sealed class CloneService
         // CUDA was wanted and is not there: a retry on another device, recorded in the run log.
         if (fallback is not null) runLog.Retry("engine", 1, "cpu_fallback", fallback, 0, "running on cpu");
         int stale = StaleStagingFiles.Remove(Path.GetFullPath(settings.OutputDirectory));
-        if (stale > 0) _runtime.Logs.Write(ModuleLogLevel.Information, Source, $"Removed {stale} staging file(s) that killed runs left in {settings.OutputDirectory}");
+        if (stale > 0) _runtime.Logs.Write(ModuleLogLevel.Information, Source,
+            $"Removed {stale} staging file(s) that killed runs left in {settings.OutputDirectory}");
         var workflow = new CloneWorkflow(engine, _runtime.LoadEmotionModel(null), _runtime.References, runLog,
             new CloneOptions(Path.GetFullPath(settings.OutputDirectory))
             {
                 Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed, MinVoicedFraction = minVoiced,
             });
-        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Runs.Track(runLog, RunWritePolicy.FirstItem), _runtime.Logs);
+        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Runs.Track(runLog, RunWritePolicy.FirstItem),
+            _runtime.Logs);
     }
 
     /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set, else the default.</summary>
@@ -98,7 +103,8 @@ public sealed class CloneService
             "The Qwen3 engine needs its model folder: the Qwen3-TTS model folder (models/README.md says which files to download).");
         return _runtime.Qwen3Engine(new Qwen3EngineOptions(_runtime.Models.ResolveFolder(model))
         {
-            ReferenceText = settings.ReferenceText, Language = settings.Language, NonStreaming = settings.NonStreaming, Device = settings.Device,
+            ReferenceText = settings.ReferenceText, Language = settings.Language, NonStreaming = settings.NonStreaming,
+            Device = settings.Device,
             Sampling = new Qwen3SamplingOptions { Temperature = settings.Temperature },
         });
     }

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Devices;
 using VoiceClone.Core.Devices.PulseAudio;
 using VoiceClone.Core.Devices.Wasapi;
@@ -82,13 +83,20 @@ public sealed class DeviceService
         }
     }
 
-    /// <summary>Plays a WAV file on the chosen output (null: the default) and returns when it has been heard, or at a stop.</summary>
+    /// <summary>
+    /// Plays an audio file the module reads (WAV, MP3, Ogg Vorbis, Ogg Opus, others through ffmpeg) on the chosen output
+    /// (null: the default) and returns when it has been heard, or at a stop.
+    /// </summary>
     public void Play(string path, string? device, Action<WorkProgress>? progress, CancellationToken stop)
     {
         using var metrics = ExecutionMetrics.Start("Start-VoicePlayback", Source, $"path={path}");
         try
         {
-            AudioBuffer audio = WavReader.ReadMono(path);
+            AudioBuffer audio;
+            using (IAudioReader reader = AudioFileReader.Open(path))
+            {
+                audio = new AudioBuffer(AudioFileReader.ReadUpTo(reader, long.MaxValue, path), reader.SampleRateHz);
+            }
             AudioDevice? output = Resolve(AudioDeviceKind.Output, device);
             string name = Path.GetFileName(path);
             AudioPlayback.Play(_backend.Value, output, audio, progress is null ? null : done => progress(new WorkProgress(

@@ -12,7 +12,8 @@ public sealed class FingerprintService
 
     public CloneFingerprint Read(string path)
     {
-        ExecutionMetrics.StateComplexity("Get-CloneFingerprint", Source, $"O(bytes) per file, each file capped at {FingerprintReader.MaxFileBytes / 1024} KiB");
+        ExecutionMetrics.StateComplexity("Get-CloneFingerprint", Source,
+            $"O(bytes) per file, each file capped at {FingerprintReader.MaxFileBytes / 1024} KiB");
         using var metrics = ExecutionMetrics.Start("Get-CloneFingerprint", Source, $"path={path}");
         try
         {

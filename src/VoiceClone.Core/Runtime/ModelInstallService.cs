@@ -20,7 +20,8 @@ public sealed class ModelInstallService
     /// <param name="destination">The model folder to create; null: &lt;install root&gt;/&lt;name&gt;.</param>
     /// <param name="mirror">A mirror with the same layout (and optionally SHA256SUMS); null: Hugging Face.</param>
     public ModelInstallPlan Plan(string name, string precision, string? destination, Uri? mirror) =>
-        new(name, precision, Path.GetFullPath(destination ?? Path.Combine(InstallRoot, name)), mirror, Qwen3Downloads.Plan(name, precision, mirror));
+        new(name, precision, Path.GetFullPath(destination ?? Path.Combine(InstallRoot, name)), mirror,
+            Qwen3Downloads.Plan(name, precision, mirror));
 
     /// <summary>How long a download may receive nothing before it is abandoned (it resumes on the next call).</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(60);
@@ -32,8 +33,8 @@ public sealed class ModelInstallService
     /// with the time left, and keeps a run log (Install-VoiceCloneModel) with each file's size and time.
     /// </summary>
     /// <param name="allowUnverified">Install files the source gives no checksum for (otherwise such a file stops the install).</param>
-    public async Task<InstalledModel> InstallAsync(ModelInstallPlan plan, bool overwrite, bool allowUnverified, TimeSpan idleTimeout, string userAgent,
-        Action<WorkProgress> progress, CancellationToken cancellation)
+    public async Task<InstalledModel> InstallAsync(ModelInstallPlan plan, bool overwrite, bool allowUnverified, TimeSpan idleTimeout,
+        string userAgent, Action<WorkProgress> progress, CancellationToken cancellation)
     {
         var log = new RunLog("Install-VoiceCloneModel", new Dictionary<string, string?>
         {
@@ -44,7 +45,8 @@ public sealed class ModelInstallService
         var run = new DownloadRun(_runtime.Runs.Track(log, RunWritePolicy.FirstItem), progress);
         try
         {
-            InstalledModel installed = await Download(plan, overwrite, allowUnverified, idleTimeout, userAgent, run.Report, cancellation).ConfigureAwait(false);
+            InstalledModel installed =
+                await Download(plan, overwrite, allowUnverified, idleTimeout, userAgent, run.Report, cancellation).ConfigureAwait(false);
             run.Finish("completed", null);
             return installed;
         }
@@ -64,8 +66,8 @@ public sealed class ModelInstallService
         }
     }
 
-    private async Task<InstalledModel> Download(ModelInstallPlan plan, bool overwrite, bool allowUnverified, TimeSpan idleTimeout, string userAgent,
-        Action<string, long, long?> progress, CancellationToken cancellation)
+    private async Task<InstalledModel> Download(ModelInstallPlan plan, bool overwrite, bool allowUnverified, TimeSpan idleTimeout,
+        string userAgent, Action<string, long, long?> progress, CancellationToken cancellation)
     {
         using var handler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout };
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }; // each read has its own idle timeout
@@ -73,7 +75,8 @@ public sealed class ModelInstallService
         var installer = new ModelInstaller(http, idleTimeout);
         IReadOnlyDictionary<string, string> sums = plan.Mirror is null ? new Dictionary<string, string>()
             : await installer.ReadChecksumsAsync(new Uri(plan.Mirror.ToString().TrimEnd('/') + "/"), cancellation).ConfigureAwait(false);
-        ModelInstallResult result = await installer.InstallAsync(plan.Files, sums, plan.Folder, overwrite, allowUnverified, progress, cancellation)
+        ModelInstallResult result =
+            await installer.InstallAsync(plan.Files, sums, plan.Folder, overwrite, allowUnverified, progress, cancellation)
             .ConfigureAwait(false);
         return new InstalledModel
         {
@@ -98,7 +101,8 @@ public sealed class ModelInstallService
                 tracker.ItemStarted();
             }
             _bytes = done;
-            string status = total is > 0 ? $"{file}: {done / 1048576.0:F1} of {total.Value / 1048576.0:F1} MB" : $"{file}: {done / 1048576.0:F1} MB";
+            string status = total is > 0 ? $"{file}: {done / 1048576.0:F1} of {total.Value / 1048576.0:F1} MB"
+                : $"{file}: {done / 1048576.0:F1} MB";
             int seconds = total is > 0 ? _eta!.SecondsRemaining(done, total.Value) : -1;
             _eta!.Log($"Downloading {status}", seconds);
             progress(new WorkProgress(status, total is > 0 ? (int)(100 * done / total.Value) : -1, seconds, file));
@@ -116,7 +120,8 @@ public sealed class ModelInstallService
             if (_file is null) return;
             tracker.Log.Item(new RunItem
             {
-                Name = _file, Status = status, DurationMs = Stopwatch.GetElapsedTime(_fileStart).TotalMilliseconds, Measures = new() { ["bytes"] = _bytes },
+                Name = _file, Status = status, DurationMs = Stopwatch.GetElapsedTime(_fileStart).TotalMilliseconds,
+                Measures = new() { ["bytes"] = _bytes },
             });
             _file = null;
             tracker.Checkpoint();

@@ -16,7 +16,9 @@ public sealed class ProfileService
     /// <summary>Loads the Qwen3 model in <paramref name="modelFolder"/> once for a batch of profiles.</summary>
     /// <param name="referenceText">What the recordings say: the profiles then hold reference codes for in-context cloning.</param>
     public ProfileWriter Prepare(string modelFolder, string? referenceText) =>
-        new(_runtime, _runtime.Qwen3Engine(new Qwen3EngineOptions(_runtime.Models.ResolveFolder(modelFolder)) { ReferenceText = referenceText }), referenceText);
+        new(_runtime,
+            _runtime.Qwen3Engine(new Qwen3EngineOptions(_runtime.Models.ResolveFolder(modelFolder)) { ReferenceText = referenceText }),
+            referenceText);
 
     /// <summary>Where the profile of <paramref name="referencePath"/> goes in <paramref name="outputDirectory"/>.</summary>
     public static string TargetPath(string referencePath, string outputDirectory) =>
@@ -40,7 +42,8 @@ public sealed class ProfileWriter
     public VoiceProfile Save(string referencePath, string outputDirectory, bool overwrite)
     {
         string target = ProfileService.TargetPath(referencePath, outputDirectory);
-        using var metrics = ExecutionMetrics.Start("New-VoiceProfile", ProfileService.Source, $"path={referencePath} in_context={_referenceText is not null}");
+        using var metrics = ExecutionMetrics.Start("New-VoiceProfile", ProfileService.Source,
+            $"path={referencePath} in_context={_referenceText is not null}");
         try
         {
             PreparedReference reference = _runtime.References.Prepare(referencePath, _runtime.LoadEmotionModel(null), out _);

@@ -33,7 +33,7 @@ public sealed class RunService
     /// <summary>The runs folder of <paramref name="logDirectory"/>, or of the module's log folder.</summary>
     public string RunsFolder(string? logDirectory) =>
         Path.Combine(logDirectory ?? _runtime.Logs.Directory ?? throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
-            "The module has no log folder, so it keeps no run logs; pass -LogDirectory."), RunLog.Folder);
+            "The module has no log folder, so it keeps no run logs; name the folder the logs are in."), RunLog.Folder);
 
     /// <summary>The runs <paramref name="query"/> selects, oldest first; files that are not run logs go to <paramref name="unreadable"/>.</summary>
     public IReadOnlyList<VoiceCloneRun> Get(RunQuery query, Action<string, string>? unreadable = null) =>

@@ -73,7 +73,8 @@ public sealed class VoiceCloneRuntime : IDisposable
 
     /// <summary>One Qwen3 engine per model folder and options, shared by every call (its voices stay computed).</summary>
     internal Qwen3Engine Qwen3Engine(Qwen3EngineOptions options) =>
-        _qwen3Engines.Get(options with { ModelFolder = Path.GetFullPath(options.ModelFolder) }, o => new Qwen3Engine(o, Sessions, _qwen3Tokenizers));
+        _qwen3Engines.Get(options with { ModelFolder = Path.GetFullPath(options.ModelFolder) },
+            o => new Qwen3Engine(o, Sessions, _qwen3Tokenizers));
 
     public void Dispose()
     {

@@ -50,7 +50,8 @@ public sealed class ExecutionMetrics : IDisposable
     {
         if (_finished) return;
         _finished = true;
-        _log.Information("[ExecutionComplete] {Operation} status={Status} latency_ms={LatencyMs:F1} rss_delta_mb={RssDeltaMb:F2} result={Result}",
+        _log.Information("[ExecutionComplete] {Operation} status={Status} latency_ms={LatencyMs:F1} rss_delta_mb={RssDeltaMb:F2} " +
+            "result={Result}",
             _operation, status, Elapsed.TotalMilliseconds, ProcessMetrics.ResidentMegabytes - _startRssMb, result);
     }
 }

@@ -57,7 +57,8 @@ public static class LogRetention
         string? newest = Directory.EnumerateFiles(directory, stem + "*" + extension)
             .Select(Path.GetFileName)
             .Where(n => IsFamilyMember(n!, stem, extension))
-            .MaxBy(n => n == fileName ? 0 : int.Parse(n![(stem.Length + 1)..^extension.Length], System.Globalization.CultureInfo.InvariantCulture));
+            .MaxBy(n => n == fileName ? 0
+                : int.Parse(n![(stem.Length + 1)..^extension.Length], System.Globalization.CultureInfo.InvariantCulture));
         return Path.Combine(directory, newest ?? fileName);
     }
 
@@ -74,7 +75,8 @@ public static class LogRetention
         try
         {
             Directory.CreateDirectory(archiveDirectory);
-            string target = Path.Combine(archiveDirectory, $"{Path.GetFileNameWithoutExtension(file.Name)}.{file.LastWriteTimeUtc:yyyyMMddHHmmssfff}{file.Extension}.gz");
+            string target = Path.Combine(archiveDirectory,
+                $"{Path.GetFileNameWithoutExtension(file.Name)}.{file.LastWriteTimeUtc:yyyyMMddHHmmssfff}{file.Extension}.gz");
             string temp = target + ".tmp";
             using (var source = file.OpenRead())
             using (var gzip = new GZipStream(File.Create(temp), CompressionLevel.SmallestSize))

@@ -20,7 +20,8 @@ public static class ModuleLog
     public const long FileSizeLimitBytes = 10L * 1024 * 1024;
     public const int RetainedFileCount = 5;
     public const string OutputTemplate =
-        "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff}] [{" + LogLevelNames.LevelProperty + "}] [{" + LogLevelNames.SourceProperty + "}] {Message:lj}{NewLine}{Exception}";
+        "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff}] [{" + LogLevelNames.LevelProperty + "}] [{" + LogLevelNames.SourceProperty
+            + "}] {Message:lj}{NewLine}{Exception}";
 
     private static readonly TimeSpan RetentionSweepInterval = TimeSpan.FromMinutes(1);
     private static readonly object Gate = new();

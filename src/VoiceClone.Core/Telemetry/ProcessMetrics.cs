@@ -32,7 +32,8 @@ public static class ProcessMetrics
             _lastCpu = cpu;
             _lastTicks = now;
         }
-        Log.Debug("[Metrics] [MemoryFootprint] checkpoint={Checkpoint} cpu_percent={CpuPercent:F1} ram_mb={RamMb:F1} managed_mb={ManagedMb:F1}",
+        Log.Debug("[Metrics] [MemoryFootprint] checkpoint={Checkpoint} cpu_percent={CpuPercent:F1} ram_mb={RamMb:F1} " +
+            "managed_mb={ManagedMb:F1}",
             name, cpuPercent, ResidentMegabytes, GC.GetTotalMemory(false) / (1024.0 * 1024.0));
     }
 }

@@ -3,7 +3,9 @@ using Serilog.Events;
 
 namespace VoiceClone.Core.Telemetry;
 
-/// <summary>A sink whose target (the file loggers) can be replaced when the log folder changes, without touching loggers already handed out.</summary>
+/// <summary>
+/// A sink whose target (the file loggers) can be replaced when the log folder changes, without touching loggers already handed out.
+/// </summary>
 internal sealed class SwitchableSink : ILogEventSink, IDisposable
 {
     private Logger? _target;

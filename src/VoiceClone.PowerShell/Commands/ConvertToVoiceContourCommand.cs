@@ -3,7 +3,8 @@ using System.Management.Automation;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Turns the pitch contour of Get-VoiceFeature -IncludeContour into one row per frame (time, Hz, voicing probability) for Export-Csv.</para>
+/// <para type="synopsis">Turns the pitch contour of Get-VoiceFeature -IncludeContour into one row per frame (time, Hz, voicing probability)
+/// for Export-Csv.</para>
 /// </summary>
 [Cmdlet(VerbsData.ConvertTo, "VoiceContour")]
 [OutputType(typeof(PitchContourRow))]
@@ -24,7 +25,8 @@ public sealed class ConvertToVoiceContourCommand : VoiceCloneCmdlet
         if (InputObject.Contour is not { } contour)
         {
             WriteError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
-                $"The features of '{InputObject.Path}' hold no contour: analyse it with Get-VoiceFeature -IncludeContour.", InputObject.Path));
+                $"The features of '{InputObject.Path}' hold no contour: analyse it with Get-VoiceFeature -IncludeContour.",
+                InputObject.Path));
             return;
         }
         foreach (PitchContourPoint point in contour)
@@ -32,7 +34,8 @@ public sealed class ConvertToVoiceContourCommand : VoiceCloneCmdlet
             if (VoicedOnly && double.IsNaN(point.FrequencyHz)) continue;
             WriteObject(new PitchContourRow
             {
-                Path = InputObject.Path, TimeSeconds = point.TimeSeconds, FrequencyHz = point.FrequencyHz, VoicingProbability = point.VoicingProbability,
+                Path = InputObject.Path, TimeSeconds = point.TimeSeconds, FrequencyHz = point.FrequencyHz,
+                VoicingProbability = point.VoicingProbability,
             });
         }
     }

@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes one self-contained HTML report of runs: plots over time, validation and match errors, errors with fixes, anomalies, emotions, the emotion model.</para>
+/// <para type="synopsis">Writes one self-contained HTML report of runs: plots over time, validation and match errors, errors with fixes,
+/// anomalies, emotions, the emotion model.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "VoiceCloneReport", SupportsShouldProcess = true, DefaultParameterSetName = QuerySet)]
 [OutputType(typeof(VoiceCloneReport))]
@@ -58,7 +59,8 @@ public sealed class ExportVoiceCloneReportCommand : VoiceCloneCmdlet
     {
         string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (File.Exists(path) && !Force)
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"'{path}' already exists and was left untouched; add -Force to replace it.", path);
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists,
+                $"'{path}' already exists and was left untouched; add -Force to replace it.", path);
         string? folder = LogDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
         IReadOnlyList<VoiceCloneRun> runs = ParameterSetName == InputSet ? _piped : Runtime.Runs.Get(new RunQuery
         {

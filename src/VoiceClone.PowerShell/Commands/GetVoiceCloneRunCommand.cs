@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Reads the run logs of long commands (cloning, analysis batches, emotion training, installs) as typed runs with their cost, quality and anomalies.</para>
+/// <para type="synopsis">Reads the run logs of long commands (cloning, analysis batches, emotion training, installs) as typed runs with
+/// their cost, quality and anomalies.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceCloneRun")]
 [OutputType(typeof(VoiceCloneRun))]

@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Recognises the emotion in a voice: neutral, calm, happy, sad, angry, fearful or disgust, with calibrated probabilities.</para>
+/// <para type="synopsis">Recognises the emotion in a voice: neutral, calm, happy, sad, angry, fearful or disgust, with calibrated
+/// probabilities.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceEmotion", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(EmotionResult))]

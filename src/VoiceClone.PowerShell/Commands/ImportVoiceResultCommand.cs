@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Reads the results of sharded, resumable batches (-ResultPath of Get-VoiceFeature and Get-VoiceEmotion) back as VoiceFeatures and EmotionResult objects, each input once.</para>
+/// <para type="synopsis">Reads the results of sharded, resumable batches (-ResultPath of Get-VoiceFeature and Get-VoiceEmotion) back as
+/// VoiceFeatures and EmotionResult objects, each input once.</para>
 /// </summary>
 [Cmdlet(VerbsData.Import, "VoiceResult", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(VoiceFeatures))]
@@ -50,6 +51,7 @@ public sealed class ImportVoiceResultCommand : FileInputCmdlet
 
     protected override void End()
     {
-        if (_import!.Duplicates > 0) WriteVerbose($"Passed over {_import.Duplicates} result(s) of inputs already read (done twice, by tasks that overlapped)");
+        if (_import!.Duplicates > 0)
+            WriteVerbose($"Passed over {_import.Duplicates} result(s) of inputs already read (done twice, by tasks that overlapped)");
     }
 }

@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Downloads a Qwen3-TTS model folder (resumable, sha256-checked, installed atomically) for New-VoiceClone -Engine Qwen3.</para>
+/// <para type="synopsis">Downloads a Qwen3-TTS model folder (resumable, sha256-checked, installed atomically) for New-VoiceClone -Engine
+/// Qwen3.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Install, "VoiceCloneModel", SupportsShouldProcess = true)]
 [OutputType(typeof(InstalledModel))]
@@ -25,7 +26,10 @@ public sealed class InstallVoiceCloneModelCommand : VoiceCloneCmdlet
     [ValidateNotNullOrEmpty]
     public string? Destination { get; set; }
 
-    /// <summary>A mirror holding the same layout (config and tokenizer files at its root, graphs under the precision folder, optionally SHA256SUMS); default: Hugging Face.</summary>
+    /// <summary>
+    /// A mirror holding the same layout (config and tokenizer files at its root, graphs under the precision folder, optionally SHA256SUMS);
+    /// default: Hugging Face.
+    /// </summary>
     [Parameter]
     public Uri? Source { get; set; }
 

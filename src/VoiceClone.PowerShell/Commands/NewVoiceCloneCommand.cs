@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Speaks new text in the voice of a reference recording and writes the clone pair cloned_&lt;id&gt;.wav and cloned_&lt;id&gt;.json.</para>
+/// <para type="synopsis">Speaks new text in the voice of a reference recording and writes the clone pair cloned_&lt;id&gt;.wav and
+/// cloned_&lt;id&gt;.json.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceClone", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceCloneResult))]
@@ -46,12 +47,17 @@ public sealed class NewVoiceCloneCommand : BatchFileCmdlet, IDisposable
     [Parameter]
     public CloneEngine Engine { get; set; } = CloneEngine.Default;
 
-    /// <summary>Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder), or the name of an installed model.</summary>
+    /// <summary>
+    /// Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder), or the name of an installed
+    /// model.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
 
-    /// <summary>Qwen3 engine: the reference's transcript, for in-context cloning (closer voice); without it the speaker embedding alone is used.</summary>
+    /// <summary>
+    /// Qwen3 engine: the reference's transcript, for in-context cloning (closer voice); without it the speaker embedding alone is used.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ReferenceText { get; set; }
@@ -70,7 +76,9 @@ public sealed class NewVoiceCloneCommand : BatchFileCmdlet, IDisposable
     [ValidateRange(0.0, 2.0)]
     public double Temperature { get; set; } = 0.9;
 
-    /// <summary>Qwen3 engine: Auto (CUDA when present, else CPU), Cpu, or Cuda; a CUDA request that cannot run falls back to CPU with a warning.</summary>
+    /// <summary>
+    /// Qwen3 engine: Auto (CUDA when present, else CPU), Cpu, or Cuda; a CUDA request that cannot run falls back to CPU with a warning.
+    /// </summary>
     [Parameter]
     public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
 
@@ -123,7 +131,8 @@ public sealed class NewVoiceCloneCommand : BatchFileCmdlet, IDisposable
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
                 "-Engine Qwen3 needs -ModelPath: the Qwen3-TTS model folder (models/README.md says which files to download).");
         }
-        if (Force && Id is null && ParameterSetName != ManifestSet) WriteWarning("-Force only matters with -Id or -Manifest: drawn ids never collide with an existing pair.");
+        if (Force && Id is null && ParameterSetName != ManifestSet)
+            WriteWarning("-Force only matters with -Id or -Manifest: drawn ids never collide with an existing pair.");
         if (ParameterSetName == ManifestSet && ShardRoot is not null)
         {
             throw new VoiceCloneException(VoiceCloneErrors.BatchShardInvalid,
@@ -182,7 +191,8 @@ public sealed class NewVoiceCloneCommand : BatchFileCmdlet, IDisposable
             if (Id is not null && _planned > 0)
             {
                 WriteError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
-                    $"-Id names one clone; '{Shorten(text)}' for '{reference}' would be clone #{_planned + 1}. Leave out -Id to draw an id per clone.", reference));
+                    $"-Id names one clone; '{Shorten(text)}' for '{reference}' would be clone #{_planned + 1}. " +
+                    "Leave out -Id to draw an id per clone.", reference));
                 continue;
             }
             _planned++;

@@ -42,7 +42,8 @@ public sealed class NewVoiceEmotionModelCommand : VoiceCloneCmdlet
     protected override void End()
     {
         EmotionTrainingPlan plan = Runtime.Emotion.PlanTraining(SessionState.Path.GetUnresolvedProviderPathFromPSPath(DataPath),
-            SessionState.Path.GetUnresolvedProviderPathFromPSPath(Manifest), SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath),
+            SessionState.Path.GetUnresolvedProviderPathFromPSPath(Manifest),
+            SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath),
             ExcludeEmotion, Force);
         if (!ShouldProcess(plan.OutputFolder, $"Train an emotion model on {plan.ClipCount} recordings and write it")) return;
         Task<EmotionModelInfo> training = Task.Run(() => Runtime.Emotion.Train(plan, Seed, ReportProgress, StopToken), StopToken);

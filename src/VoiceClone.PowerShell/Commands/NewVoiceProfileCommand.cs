@@ -4,7 +4,8 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Saves a reusable voice: the Qwen3-TTS speaker embedding (and reference codes) of a recording, with its analysis, in one file.</para>
+/// <para type="synopsis">Saves a reusable voice: the Qwen3-TTS speaker embedding (and reference codes) of a recording, with its analysis,
+/// in one file.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceProfile", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceProfile))]

@@ -4,7 +4,7 @@ using VoiceClone.Core.Runtime;
 namespace VoiceClone.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Plays WAV files on the default or a chosen output, one after another; Ctrl+C stops at once.</para>
+/// <para type="synopsis">Plays audio files on the default or a chosen output, one after another; Ctrl+C stops at once.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "VoicePlayback", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(FileInfo))]

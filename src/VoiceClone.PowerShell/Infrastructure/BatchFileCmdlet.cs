@@ -20,19 +20,27 @@ public abstract class BatchFileCmdlet : FileInputCmdlet
     [Parameter]
     public int? ShardCount { get; set; }
 
-    /// <summary>The folder input keys are relative to (the batch's top folder, the same on every machine); default: the current location.</summary>
+    /// <summary>
+    /// The folder input keys are relative to (the batch's top folder, the same on every machine); default: the current location.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ShardRoot { get; set; }
 
     /// <summary>This call's shard, checked on first use (call it in Begin so a bad shard stops the call before any work).</summary>
     protected BatchShard Shard => _shard ??= Runtime.Batches.Shard(ShardIndex, ShardCount,
-        ShardRoot is null ? SessionState.Path.CurrentFileSystemLocation.ProviderPath : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ShardRoot));
+        ShardRoot is null
+            ? SessionState.Path.CurrentFileSystemLocation.ProviderPath
+            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ShardRoot));
 
-    /// <summary>Whether inputs' keys decide anything (a shard, or resuming from results): then a key outside the root is worth a warning.</summary>
+    /// <summary>
+    /// Whether inputs' keys decide anything (a shard, or resuming from results): then a key outside the root is worth a warning.
+    /// </summary>
     protected virtual bool KeysMatter => Shard.Count > 1;
 
-    /// <summary>The key of a file input, warning once when it lies outside the root, where the key depends on the machine's layout.</summary>
+    /// <summary>
+    /// The key of a file input, warning once when it lies outside the root, where the key depends on the machine's layout.
+    /// </summary>
     protected string KeyOf(string file)
     {
         string key = Shard.KeyOf(file);

@@ -29,14 +29,16 @@ internal static class FlatRecord
                 case IDictionary dictionary:
                     foreach (DictionaryEntry entry in dictionary) Add(row, $"{Singular(property.Name)}_{entry.Key}", entry.Value);
                     break;
-                case double[] numbers when numbers.Length <= MaxSpreadElements && property.Name.StartsWith("Mfcc", StringComparison.Ordinal):
+                case double[] numbers when numbers.Length <= MaxSpreadElements
+                    && property.Name.StartsWith("Mfcc", StringComparison.Ordinal):
                     for (int i = 0; i < numbers.Length; i++) Add(row, $"{property.Name}{i + 1}", numbers[i]);
                     break;
                 case string or null:
                     Add(row, property.Name, value);
                     break;
                 case IEnumerable sequence:
-                    Add(row, property.Name, string.Join(";", sequence.Cast<object>().Select(x => Convert.ToString(x, CultureInfo.InvariantCulture))));
+                    Add(row, property.Name,
+                        string.Join(";", sequence.Cast<object>().Select(x => Convert.ToString(x, CultureInfo.InvariantCulture))));
                     break;
                 default:
                     Add(row, property.Name, value);

@@ -21,7 +21,8 @@ internal static class InputPathResolver
             {
                 if (!Directory.Exists(p)) files.Add(p);
                 else if (Matches(Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), patterns)) WriteNotRegular(cmdlet, p);
-                else files.AddRange(Directory.EnumerateFiles(p).Where(f => Matches(Path.GetFileName(f), patterns)).Order(StringComparer.Ordinal));
+                else files.AddRange(Directory.EnumerateFiles(p).Where(f => Matches(Path.GetFileName(f), patterns))
+                    .Order(StringComparer.Ordinal));
             }
         }
         return files;
@@ -67,7 +68,8 @@ internal static class InputPathResolver
         patterns.Any(pattern => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, name));
 
     private static void WriteNotRegular(VoiceCloneCmdlet cmdlet, string path) =>
-        cmdlet.WriteError(ErrorRecords.Create(VoiceCloneErrors.PathNotRegularFile, $"'{path}' is a folder, not a file; it was not opened.", path));
+        cmdlet.WriteError(ErrorRecords.Create(VoiceCloneErrors.PathNotRegularFile,
+            $"'{path}' is a folder, not a file; it was not opened.", path));
 
     private static void WriteNotFound(VoiceCloneCmdlet cmdlet, string path) =>
         cmdlet.WriteError(ErrorRecords.Create(VoiceCloneErrors.PathNotFound, $"Cannot find '{path}': no such file.", path));

@@ -65,14 +65,17 @@ public abstract class ParallelFileCmdlet<TResult> : BatchFileCmdlet, IDisposable
         if (manifest && ShardRoot is not null)
         {
             throw new VoiceCloneException(VoiceCloneErrors.BatchShardInvalid,
-                "-ShardRoot is for -Path inputs; a manifest's rows are keyed by their paths relative to the manifest and shared out by row. Leave out -ShardRoot.");
+                "-ShardRoot is for -Path inputs; a manifest's rows are keyed by their paths relative to the manifest " +
+                "and shared out by row. Leave out -ShardRoot.");
         }
         _ = Shard; // a bad shard stops the call here
-        if (PassThru && ResultPath is null) WriteWarning("-PassThru only matters with -ResultPath: without it every result is emitted anyway.");
+        if (PassThru && ResultPath is null)
+            WriteWarning("-PassThru only matters with -ResultPath: without it every result is emitted anyway.");
         BeginWork();
         if (ResultPath is not null)
         {
-            _results = Runtime.Batches.OpenResults(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ResultPath), ResultKind, manifest, Shard);
+            _results =
+                Runtime.Batches.OpenResults(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ResultPath), ResultKind, manifest, Shard);
         }
         _queue = new OrderedWorkQueue<(TResult, string)>(ThrottleLimit, WaitFor, StopToken);
         _progress = new BatchProgress(LogSource, DoneVerb);
@@ -150,7 +153,8 @@ public abstract class ParallelFileCmdlet<TResult> : BatchFileCmdlet, IDisposable
             _done++;
             FlushLogEvents();
             // Files still queued or running count towards the total: a pipeline may bring more later.
-            if (_done > 1 || _queue.Count > 0) WriteProgress(Record(_progress!.Next(_done, _done + _queue.Count, System.IO.Path.GetFileName(file))));
+            if (_done > 1 || _queue.Count > 0)
+                WriteProgress(Record(_progress!.Next(_done, _done + _queue.Count, System.IO.Path.GetFileName(file))));
         }
     }
 }

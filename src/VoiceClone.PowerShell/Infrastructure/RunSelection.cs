@@ -17,7 +17,9 @@ internal static class RunSelection
     public static DateTimeOffset? Instant(DateTime? time) =>
         time is { } t ? new DateTimeOffset(t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Local) : t) : null;
 
-    /// <summary>Runs given as objects or as run ids (looked up in <paramref name="logDirectory"/>); an id that names no run is RunNotFound.</summary>
+    /// <summary>
+    /// Runs given as objects or as run ids (looked up in <paramref name="logDirectory"/>); an id that names no run is RunNotFound.
+    /// </summary>
     public static List<VoiceCloneRun> Resolve(IEnumerable<object> inputs, string? logDirectory)
     {
         var runs = new List<VoiceCloneRun>();
@@ -29,8 +31,12 @@ internal static class RunSelection
                     runs.Add(run);
                     break;
                 case string id:
-                    runs.Add(ModuleState.Runtime.Runs.Get(new RunQuery { Id = i => string.Equals(i, id, StringComparison.OrdinalIgnoreCase), LogDirectory = logDirectory })
-                        .SingleOrDefault() ?? throw new VoiceCloneException(VoiceCloneErrors.RunNotFound, $"No run log of run '{id}' was found.", id));
+                    runs.Add(ModuleState.Runtime.Runs.Get(new RunQuery
+                        {
+                            Id = i => string.Equals(i, id, StringComparison.OrdinalIgnoreCase), LogDirectory = logDirectory
+                        })
+                        .SingleOrDefault()
+                        ?? throw new VoiceCloneException(VoiceCloneErrors.RunNotFound, $"No run log of run '{id}' was found.", id));
                     break;
                 default:
                     throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,

@@ -65,7 +65,8 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
     };
 
     protected void CompleteProgress() =>
-        WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+        WriteProgress(
+            new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
 
     /// <summary>Writes what the engine logged so far; call between long steps to keep -Verbose live.</summary>
     protected void FlushLogEvents()
@@ -83,7 +84,8 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
                     WriteVerbose(text);
                     break;
                 case ModuleLogLevel.Metric:
-                    WriteInformation(new InformationRecord(text, $"VoiceClone.{e.Source}") { Tags = { "VoiceClone", "Metrics", e.Source } });
+                    WriteInformation(
+                        new InformationRecord(text, $"VoiceClone.{e.Source}") { Tags = { "VoiceClone", "Metrics", e.Source } });
                     break;
                 case ModuleLogLevel.Warning:
                     WriteWarning(e.Message);
@@ -114,7 +116,8 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
         }
         Runtime.Logs.Write(ModuleLogLevel.Error, LogSource, $"Unexpected failure on '{target}'", e);
         WriteError(ErrorRecords.Create(VoiceCloneErrors.UnexpectedError,
-            $"'{target}' failed unexpectedly: {e.Message} (stack trace in {Runtime.Logs.FilePath ?? "the log"}); the rest of the batch goes on.",
+            $"'{target}' failed unexpectedly: {e.Message} (stack trace in {Runtime.Logs.FilePath ?? "the log"}); " +
+            "the rest of the batch goes on.",
             target, e));
     }
 
@@ -145,7 +148,8 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
             Runtime.Logs.Write(ModuleLogLevel.Error, LogSource, $"Unexpected failure in {MyInvocation.MyCommand.Name}", e);
             FlushLogEvents();
             FailCall(ErrorRecords.Create(VoiceCloneErrors.UnexpectedError,
-                $"{MyInvocation.MyCommand.Name} failed unexpectedly: {e.Message} (details in {Runtime.Logs.FilePath ?? "the log"})", null, e));
+                $"{MyInvocation.MyCommand.Name} failed unexpectedly: {e.Message} (details in {Runtime.Logs.FilePath ?? "the log"})",
+                null, e));
         }
         FlushLogEvents();
     }
@@ -164,7 +168,9 @@ public abstract class VoiceCloneCmdlet : PSCmdlet
 
     private bool ErrorsStop()
     {
-        object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound : GetVariableValue("ErrorActionPreference");
-        return preference is ActionPreference.Stop || string.Equals(preference?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
+        object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound
+            : GetVariableValue("ErrorActionPreference");
+        return preference is ActionPreference.Stop
+            || string.Equals(preference?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -28,7 +28,8 @@ public static class ModuleDependencies
             if (!File.Exists(corePath) || !File.Exists(Path.ChangeExtension(corePath, ".deps.json")))
             {
                 throw new FileNotFoundException(
-                    $"VoiceClone's dependencies are missing: expected {corePath} and its .deps.json. Rebuild the module (./build.sh Build) or reinstall it.",
+                    $"VoiceClone's dependencies are missing: expected {corePath} and its .deps.json. " +
+                    "Rebuild the module (./build.sh Build) or reinstall it.",
                     corePath);
             }
             _context = new DependencyLoadContext(moduleRoot, corePath);

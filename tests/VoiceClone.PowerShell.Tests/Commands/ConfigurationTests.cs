@@ -46,6 +46,22 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Setting_a_folder_while_VOICECLONE_LOG_DIR_is_set_warns_that_the_variable_wins()
+    {
+        string target = Path.Combine(_dir, "ignored-logs");
+        _session.Invoke($"Set-VoiceCloneConfiguration -LogDirectory '{target}'", out var streams);
+        string warning = Assert.Single(streams.Warning).Message;
+        Assert.Contains("VOICECLONE_LOG_DIR", warning);
+        Assert.Contains(_engine.LogDirectory, warning);
+        Assert.Equal(_engine.LogDirectory, LogDirectory());
+
+        Environment.SetEnvironmentVariable("VOICECLONE_LOG_DIR", null);
+        _session.Invoke($"Set-VoiceCloneConfiguration -LogDirectory '{target}'", out var quiet);
+        Assert.Empty(quiet.Warning);
+        Assert.Equal(target, LogDirectory());
+    }
+
+    [Fact]
     public void An_unusable_folder_is_a_terminating_ConfigurationInvalid_error_and_nothing_changes()
     {
         Environment.SetEnvironmentVariable("VOICECLONE_LOG_DIR", null);

@@ -95,11 +95,15 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         const string ReferenceText = "I really was very much afraid of showing him.";
         // Random weights babble: a nine-word sentence keeps any length the budget allows plausible for the validator.
         const string Sentence = "The quick brown fox jumps over the lazy dog.";
-        PSObject profile = _session.Invoke($"New-VoiceProfile -LiteralPath '{reference}' -ModelPath '{model}' -ReferenceText '{ReferenceText}' -OutputDirectory '{_dir}'").Single();
+        PSObject profile = _session.Invoke($"$global:profile = New-VoiceProfile -LiteralPath '{reference}' -ModelPath '{model}' " +
+            $"-ReferenceText '{ReferenceText}' -OutputDirectory '{_dir}'; $global:profile").Single();
         string profilePath = (string)profile.Properties["Path"].Value;
         Assert.Equal(Path.Combine(_dir, "me.voiceprofile.json"), profilePath);
         Assert.True((bool)profile.Properties["InContext"].Value);
         Assert.Equal(32, profile.Properties["EmbeddingLength"].Value);
+        // Piped on, a profile stands for its recording (PSPath), not for the profile file its Path names.
+        Assert.Equal(reference, _session.Invoke("($global:profile | Get-VoiceFeature).Path").Single().BaseObject);
+        Assert.Equal(reference, _session.Invoke("($global:profile | Get-VoiceEmotion).Path").Single().BaseObject);
 
         // From the recording, and from the profile with the recording gone: the same greedy clone.
         string fromRecording = (string)_session.Invoke($"(New-VoiceClone -LiteralPath '{reference}' -Text '{Sentence}' -Engine Qwen3 -ModelPath '{model}' " +

@@ -177,6 +177,19 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.DoesNotContain("voiced_speech", Property<string>(chinese, "Validation"));
     }
 
+    [Fact]
+    public void Language_completes_to_the_languages_the_engines_speak()
+    {
+        string[] Complete(string line) => _session
+            .Invoke($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches.CompletionText")
+            .Select(o => (string)o.BaseObject).ToArray();
+        Assert.Equal(["german"], Complete("New-VoiceClone -Language ger"));
+        Assert.Equal(["japanese"], Complete("New-VoiceClone -Language JA"));
+        string[] all = Complete("New-VoiceClone -Language ");
+        Assert.Contains("auto", all);
+        Assert.Contains("korean", all);
+    }
+
     [SkippableFact]
     public void BaseVoice_completes_to_the_installed_voices_and_takes_one_by_name()
     {

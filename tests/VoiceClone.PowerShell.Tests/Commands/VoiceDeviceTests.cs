@@ -126,6 +126,21 @@ public sealed class VoiceDeviceTests : IClassFixture<PulseAudioServer>, IDisposa
     }
 
     [SkippableFact]
+    public void Start_VoicePlayback_plays_any_format_the_module_reads_an_Ogg_Vorbis_file_here()
+    {
+        _pulse.Require();
+        Skip.IfNot(File.Exists("/usr/bin/oggenc"), "skipped: oggenc not installed (sudo apt-get install vorbis-tools)");
+        string known = Known(2.0);
+        string ogg = Path.ChangeExtension(known, ".ogg");
+        var encoded = ChildProcess.Run("/usr/bin/oggenc", ["-Q", "-q", "8", "-o", ogg, known]);
+        Assert.True(encoded.ExitCode == 0, encoded.StdErr);
+        var capture = _pulse.Capture(Rate);
+        _session.Invoke(UseServer() + $"Start-VoicePlayback '{ogg}' -Device 'Null Output'");
+        Thread.Sleep(300); // the monitor's own latency
+        AssertHeard(WavSamples.Read(known).Samples, capture.Stop(), "Start-VoicePlayback of the Ogg Vorbis file");
+    }
+
+    [SkippableFact]
     public void Play_on_New_VoiceClone_plays_each_clone_into_the_sink()
     {
         _pulse.Require();

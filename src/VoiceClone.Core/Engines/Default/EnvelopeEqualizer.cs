@@ -33,7 +33,10 @@ public static class EnvelopeEqualizer
         return gains;
     }
 
-    /// <summary>Filters <paramref name="samples"/> with the gains at the band centres, interpolated between them and held beyond; output is time-aligned with the input.</summary>
+    /// <summary>
+    /// Filters <paramref name="samples"/> with the gains at the band centres, interpolated between them and held beyond; output is
+    /// time-aligned with the input.
+    /// </summary>
     public static float[] Apply(float[] samples, int sampleRateHz, double[] bandGainsDb, double highHz)
     {
         double[] centresHz = LongTermSpectrum.BandCentresHz(highHz);
@@ -71,7 +74,9 @@ public static class EnvelopeEqualizer
         return ys[i - 1] + t * (ys[i] - ys[i - 1]);
     }
 
-    /// <summary>Linear convolution by one FFT of the whole signal (clips are seconds long), dropping <paramref name="delay"/> leading samples.</summary>
+    /// <summary>
+    /// Linear convolution by one FFT of the whole signal (clips are seconds long), dropping <paramref name="delay"/> leading samples.
+    /// </summary>
     private static float[] Convolve(float[] samples, double[] impulse, int delay)
     {
         int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(samples.Length + impulse.Length));

@@ -15,7 +15,8 @@ public static class PitchMarks
     private const double PeakSearchFraction = 0.3;
 
     /// <summary>Mark positions (samples) and, for each, its local period in samples and whether it is voiced.</summary>
-    public static (int[] Positions, int[] PeriodSamples, bool[] Voiced) Find(ReadOnlySpan<float> samples, int sampleRateHz, PitchTrack pitch)
+    public static (int[] Positions, int[] PeriodSamples, bool[] Voiced) Find(ReadOnlySpan<float> samples, int sampleRateHz,
+        PitchTrack pitch)
     {
         var positions = new List<int>();
         var periods = new List<int>();

@@ -24,7 +24,8 @@ public static class TdPsola
         while (synthesisTime < outputLength)
         {
             double analysisTime = synthesisTime / durationFactor;
-            while (nearest + 1 < count && Math.Abs(marks.Positions[nearest + 1] - analysisTime) <= Math.Abs(marks.Positions[nearest] - analysisTime)) nearest++;
+            while (nearest + 1 < count
+                && Math.Abs(marks.Positions[nearest + 1] - analysisTime) <= Math.Abs(marks.Positions[nearest] - analysisTime)) nearest++;
 
             int analysisPeriod = marks.PeriodSamples[nearest];
             double synthesisPeriod = analysisPeriod;

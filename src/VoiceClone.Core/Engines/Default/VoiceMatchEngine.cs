@@ -98,7 +98,8 @@ public sealed class VoiceMatchEngine : IVoiceEngine
 
         // 2. Long-term spectral envelope, then level.
         LongTermSpectrum target = request.Reference.SpectrumFor(rate)
-            ?? throw new SynthesisAttemptException(VoiceCloneErrorCategory.Input, $"The reference has no long-term spectrum over the {rate} Hz band to match.");
+            ?? throw new SynthesisAttemptException(VoiceCloneErrorCategory.Input,
+                $"The reference has no long-term spectrum over the {rate} Hz band to match.");
         LongTermSpectrum current = LongTermSpectrum.Measure(new AudioBuffer(modified, rate), target.HighHz);
         double[] gains = EnvelopeEqualizer.BandGainsDb(current, target, EqualizerStrength);
         float[] equalized = EnvelopeEqualizer.Apply(modified, rate, gains, target.HighHz);
@@ -126,7 +127,10 @@ public sealed class VoiceMatchEngine : IVoiceEngine
         };
     }
 
-    /// <summary>The base utterance's articulation rate over the reference's: how much longer the clone should be (1 when either is too short to have a rate).</summary>
+    /// <summary>
+    /// The base utterance's articulation rate over the reference's: how much longer the clone should be (1 when either is too short to have
+    /// a rate).
+    /// </summary>
     private static double TempoRatio(VoiceFeatures spoken, VoiceFeatures reference)
     {
         if (spoken.SyllableCount < SpeechRate.MinSyllablesForRate || reference.SyllableCount < SpeechRate.MinSyllablesForRate) return 1;
@@ -134,7 +138,10 @@ public sealed class VoiceMatchEngine : IVoiceEngine
         return double.IsFinite(ratio) && ratio > 0 ? ratio : 1;
     }
 
-    /// <summary>Scales the clip so its active level is <paramref name="levelDb"/>, then down if a peak would pass the limit; returns the dB the limit took off.</summary>
+    /// <summary>
+    /// Scales the clip so its active level is <paramref name="levelDb"/>, then down if a peak would pass the limit; returns the dB the
+    /// limit took off.
+    /// </summary>
     private static double MatchLevel(float[] samples, int rate, double highHz, double levelDb)
     {
         double currentDb = LongTermSpectrum.Measure(new AudioBuffer(samples, rate), highHz).ActiveLevelDb;

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace VoiceClone.Core.Engines.Qwen3;
 
-/// <summary>The token ids and sizes a Qwen3-TTS client needs, read from the model's config.json (keys of the official repository).</summary>
+/// <summary>
+/// The token ids and sizes a Qwen3-TTS client needs, read from the model's config.json (keys of the official repository).
+/// </summary>
 public sealed record Qwen3Config
 {
     public long ImStart { get; init; }
@@ -27,7 +29,8 @@ public sealed record Qwen3Config
     {
         JsonNode root = JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"'{path}' is empty.");
         JsonNode talker = root["talker_config"] ?? throw new InvalidDataException($"'{path}' has no talker_config.");
-        JsonNode predictor = talker["code_predictor_config"] ?? throw new InvalidDataException($"'{path}' has no talker_config.code_predictor_config.");
+        JsonNode predictor = talker["code_predictor_config"]
+            ?? throw new InvalidDataException($"'{path}' has no talker_config.code_predictor_config.");
         long Id(JsonNode node, string key) => node[key]?.GetValue<long>() ?? throw new InvalidDataException($"'{path}' lacks {key}.");
         return new Qwen3Config
         {

@@ -47,16 +47,19 @@ public sealed partial class Qwen3Engine : IVoiceEngine
         _options = options;
         var log = ModuleLog.For(Qwen3Model.Source);
         string name = Path.GetFileName(Path.GetFullPath(options.ModelFolder).TrimEnd(Path.DirectorySeparatorChar));
-        log.Information("Loading Qwen TTS model: {Name} on {Device}", name, options.Device == ComputeDevice.Cpu ? "cpu" : "cuda (when available)");
+        log.Information("Loading Qwen TTS model: {Name} on {Device}", name,
+            options.Device == ComputeDevice.Cpu ? "cpu" : "cuda (when available)");
         _graphs = new Qwen3Graphs(Qwen3Model.Load(options.ModelFolder, sessions, options.Device));
         try
         {
             _tokenizer = tokenizers.ForFolder(_graphs.Model.Folder); // one per model, shared by engines with other options
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or FormatException or ArgumentException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or FormatException or ArgumentException
+            or KeyNotFoundException or InvalidOperationException)
         {
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
-                $"The tokenizer files in '{_graphs.Model.Folder}' (vocab.json, merges.txt, tokenizer_config.json) cannot be read: {e.Message}", _graphs.Model.Folder, e);
+                $"The tokenizer files in '{_graphs.Model.Folder}' (vocab.json, merges.txt, tokenizer_config.json) cannot be read: " +
+                $"{e.Message}", _graphs.Model.Folder, e);
         }
         ModelName = $"Qwen3-TTS:{name}";
         ParameterCount = CountParameters(_graphs.Model.GraphFolder);
@@ -64,11 +67,13 @@ public sealed partial class Qwen3Engine : IVoiceEngine
         log.Information("Qwen TTS model {Name} ready on {Device}: precision {Precision} ({TensorTypes}), ONNX Runtime {Version}, " +
             "{Parameters:N0} parameters (weight tensors summed over the 8 graphs; weights two graphs share count twice), " +
             "graphs in {Folder}, hidden {Hidden}, {Layers} talker layers",
-            name, model.Device, model.Precision, model.TensorTypes, OnnxEnvironment.Instance.GetVersionString(), ParameterCount, model.GraphFolder,
-            model.Hidden, model.PastInputs / 2);
+            name, model.Device, model.Precision, model.TensorTypes, OnnxEnvironment.Instance.GetVersionString(), ParameterCount,
+            model.GraphFolder, model.Hidden, model.PastInputs / 2);
     }
 
-    /// <summary>The weights summed over the graphs, or -1 when a graph's protobuf cannot be read for counting (the model still runs).</summary>
+    /// <summary>
+    /// The weights summed over the graphs, or -1 when a graph's protobuf cannot be read for counting (the model still runs).
+    /// </summary>
     private static long CountParameters(string graphFolder)
     {
         try
@@ -105,17 +110,21 @@ public sealed partial class Qwen3Engine : IVoiceEngine
         foreach (string chunk in SplitSentences(request.Text))
         {
             long[] ids = _tokenizer.SynthesisPrompt(chunk);
-            int budget = (int)Math.Min(_options.Sampling.MaxNewTokens, Math.Ceiling(FramesPerSecond * (BudgetBaseSeconds + BudgetSecondsPerCharacter * chunk.Length)));
-            Qwen3Generation generation = generator.Generate(ids, voice, _options.Language, _options.NonStreaming, _options.Sampling, uniforms, budget, cancellation);
+            int budget = (int)Math.Min(_options.Sampling.MaxNewTokens,
+                Math.Ceiling(FramesPerSecond * (BudgetBaseSeconds + BudgetSecondsPerCharacter * chunk.Length)));
+            Qwen3Generation generation =
+                generator.Generate(ids, voice, _options.Language, _options.NonStreaming, _options.Sampling, uniforms, budget, cancellation);
             if (generation.StopReason != "eos")
-                ModuleLog.For(Qwen3Model.Source).Warning("Qwen3 reached its budget of {Budget} frames without EOS for '{Chunk}'", budget, chunk);
+                ModuleLog.For(Qwen3Model.Source)
+                    .Warning("Qwen3 reached its budget of {Budget} frames without EOS for '{Chunk}'", budget, chunk);
             pieces.Add(generation.Waveform);
             frames += generation.Codes.Count;
             loopMs += generation.LoopTime.TotalMilliseconds;
             runMs += generation.LoopRunTime.TotalMilliseconds;
         }
         float[] wave = Crossfade(pieces, (int)(CrossfadeSeconds * Qwen3Model.SampleRateHz));
-        if (wave.Length == 0) throw new SynthesisAttemptException(VoiceCloneErrorCategory.Model, "Qwen3 stopped before the first frame: no audio.");
+        if (wave.Length == 0)
+            throw new SynthesisAttemptException(VoiceCloneErrorCategory.Model, "Qwen3 stopped before the first frame: no audio.");
         return new SynthesizedSpeech(wave, Qwen3Model.SampleRateHz, ModelName)
         {
             Device = Device,
@@ -139,12 +148,15 @@ public sealed partial class Qwen3Engine : IVoiceEngine
     /// </summary>
     public PreparedReference LoadProfile(string path) => Qwen3VoiceProfileFile.Read(path).ToPreparedReference(this, path);
 
-    /// <summary>Writes the profile of <paramref name="reference"/> to <paramref name="path"/>; returns the voice and when it was made.</summary>
+    /// <summary>
+    /// Writes the profile of <paramref name="reference"/> to <paramref name="path"/>; returns the voice and when it was made.
+    /// </summary>
     public (Qwen3Voice Voice, DateTimeOffset Created) SaveProfile(PreparedReference reference, string path, bool overwrite)
     {
         Qwen3Voice voice = Voice(reference);
         LongTermSpectrum spectrum = reference.SpectrumFor(Qwen3Model.SampleRateHz)
-            ?? throw new VoiceCloneException(VoiceCloneErrors.VoiceProfileInvalid, $"'{reference.Path}' has no spectrum to store.", reference.Path);
+            ?? throw new VoiceCloneException(VoiceCloneErrors.VoiceProfileInvalid, $"'{reference.Path}' has no spectrum to store.",
+                reference.Path);
         var profile = Qwen3VoiceProfileFile.Create(this, voice, reference, spectrum, _options.ReferenceText);
         profile.Write(path, overwrite);
         return (voice, profile.Created);
@@ -153,11 +165,13 @@ public sealed partial class Qwen3Engine : IVoiceEngine
     private Qwen3Voice ComputeVoice(PreparedReference reference)
     {
         AudioBuffer recording = reference.Audio
-            ?? throw new InvalidOperationException("A reference restored from a profile carries its voice; it has no recording to compute one from.");
+            ?? throw new InvalidOperationException("A reference restored from a profile carries its voice; it has no recording to " +
+                "compute one from.");
         float[] audio = Qwen3Reference.Prepare(recording);
         var voice = new Qwen3Voice(_graphs.SpeakerEmbedding(audio));
         return _options.ReferenceText is null ? voice
-            : voice with { ReferenceCodes = _graphs.EncodeReference(audio), ReferenceTextIds = _tokenizer.ReferencePrompt(_options.ReferenceText) };
+            : voice with { ReferenceCodes = _graphs.EncodeReference(audio),
+                ReferenceTextIds = _tokenizer.ReferencePrompt(_options.ReferenceText) };
     }
 
     [GeneratedRegex(@"(?<=[.!?。！？])\s+")]

@@ -55,7 +55,8 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
             {
                 cancellation.ThrowIfCancellationRequested();
                 ProcessGroupZero(scores, c, seen, step, sampling);
-                int code0 = sampling.Greedy ? Qwen3Sampler.ArgMax(scores) : Qwen3Sampler.Sample(scores, sampling.Temperature, sampling.TopK, Uniform());
+                int code0 = sampling.Greedy ? Qwen3Sampler.ArgMax(scores)
+                    : Qwen3Sampler.Sample(scores, sampling.Temperature, sampling.TopK, Uniform());
                 OnDecision?.Invoke(Qwen3Decision.Of(step, 0, code0, scores));
                 if (code0 == c.CodecEos) { stop = "eos"; break; }
                 seen.Add(code0);
@@ -82,10 +83,13 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
         return new Qwen3Generation(codes, stop, wave, cut) { UniformsConsumed = consumed, LoopTime = loopTime, LoopRunTime = loopRun };
     }
 
-    /// <summary>Repetition penalty once per distinct earlier code; EOS masked for the first steps; control ids other than EOS suppressed.</summary>
+    /// <summary>
+    /// Repetition penalty once per distinct earlier code; EOS masked for the first steps; control ids other than EOS suppressed.
+    /// </summary>
     private static void ProcessGroupZero(double[] scores, Qwen3Config c, HashSet<int> seen, int step, Qwen3SamplingOptions sampling)
     {
-        foreach (int token in seen) scores[token] = scores[token] > 0 ? scores[token] / sampling.RepetitionPenalty : scores[token] * sampling.RepetitionPenalty;
+        foreach (int token in seen)
+            scores[token] = scores[token] > 0 ? scores[token] / sampling.RepetitionPenalty : scores[token] * sampling.RepetitionPenalty;
         if (step < sampling.MinNewTokens) scores[c.CodecEos] = double.NegativeInfinity;
         for (int id = c.CodebookSize; id < scores.Length; id++) if (id != c.CodecEos) scores[id] = double.NegativeInfinity;
     }
@@ -100,7 +104,8 @@ public sealed class Qwen3Generator(Qwen3Graphs graphs)
         for (int j = 1; j < groups; j++)
         {
             predictor.PredictGroup(j, row);
-            frame[j] = sampling.Greedy ? Qwen3Sampler.ArgMax(row) : Qwen3Sampler.Sample(row, sampling.SubtalkerTemperature, sampling.SubtalkerTopK, uniform());
+            frame[j] = sampling.Greedy ? Qwen3Sampler.ArgMax(row)
+                : Qwen3Sampler.Sample(row, sampling.SubtalkerTemperature, sampling.SubtalkerTopK, uniform());
             OnDecision?.Invoke(Qwen3Decision.Of(step, j, (int)frame[j], row));
         }
         return frame;

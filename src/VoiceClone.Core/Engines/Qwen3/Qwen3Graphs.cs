@@ -55,7 +55,9 @@ public sealed class Qwen3Graphs(Qwen3Model model)
             _logitsType = graphs.OutputType(predictor, 0);
         }
 
-        /// <summary>Copies the logits predicting code <paramref name="group"/> (1-based group, row group-1) into <paramref name="row"/>.</summary>
+        /// <summary>
+        /// Copies the logits predicting code <paramref name="group"/> (1-based group, row group-1) into <paramref name="row"/>.
+        /// </summary>
         public void PredictGroup(int group, Span<double> row)
         {
             using var outputs = _graphs.Run(_graphs.Model.CodePredictor, _inputs);

@@ -14,7 +14,8 @@ namespace VoiceClone.Core.Engines.Qwen3;
 public sealed class Qwen3Model
 {
     public const string Source = "qwen_adapter";
-    public static readonly string[] GraphNames = ["text_embed", "codec_embed", "talker_cache", "code_predictor", "residual_embed", "speaker_encoder", "tok_encoder", "tok_decoder"];
+    public static readonly string[] GraphNames =
+        ["text_embed", "codec_embed", "talker_cache", "code_predictor", "residual_embed", "speaker_encoder", "tok_encoder", "tok_decoder"];
     public static readonly string[] FolderFiles = ["config.json", "vocab.json", "merges.txt", "tokenizer_config.json"];
     public static readonly string[] PrecisionFolders = ["cpu_fp32", "cpu_fp16", "cpu_int4", "cuda_fp32", "cuda_fp16", "cuda_int4"];
 
@@ -125,16 +126,19 @@ public sealed class Qwen3Model
             string list = string.Join(", ", missing);
             ModuleLog.For(Source).Error("Qwen3-TTS model at {Folder} is incomplete; missing: {Missing}", folder, list);
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
-                $"The Qwen3-TTS model folder '{folder}' is incomplete; missing: {list}. models/README.md lists the files and where they go.", folder);
+                $"The Qwen3-TTS model folder '{folder}' is incomplete; missing: {list}. models/README.md lists the files " +
+                "and where they go.", folder);
         }
         Qwen3Config config;
         try
         {
             config = Qwen3Config.Read(Path.Combine(folder, "config.json"));
         }
-        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception e)
+            when (e is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing, $"'{Path.Combine(folder, "config.json")}' is not a Qwen3-TTS config: {e.Message}", folder, e);
+            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+                $"'{Path.Combine(folder, "config.json")}' is not a Qwen3-TTS config: {e.Message}", folder, e);
         }
         string? fallback = null;
         Dictionary<string, InferenceSession>? sessions = null;
@@ -142,7 +146,8 @@ public sealed class Qwen3Model
         {
             if (!OnnxSessions.CudaAvailable)
             {
-                fallback = $"{OnnxSessions.CudaProvider} is not in this ONNX Runtime build (the CPU build of the module; the GPU build has it)";
+                fallback =
+                    $"{OnnxSessions.CudaProvider} is not in this ONNX Runtime build (the CPU build of the module; the GPU build has it)";
             }
             else
             {
@@ -157,8 +162,10 @@ public sealed class Qwen3Model
             }
             // An explicit CUDA request that cannot be met is a warning; Auto on a CPU build is the expected path, logged as information.
             if (fallback is not null)
-                ModuleLog.For(Source).Write(device == ComputeDevice.Cuda ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information,
-                    "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}", device == ComputeDevice.Cuda ? "requested" : "preferred (device Auto)", fallback);
+                ModuleLog.For(Source).Write(
+                    device == ComputeDevice.Cuda ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information,
+                    "CUDA {Request} for Qwen3-TTS but unavailable, running on CPU: {Reason}",
+                    device == ComputeDevice.Cuda ? "requested" : "preferred (device Auto)", fallback);
         }
         sessions ??= GraphNames.ToDictionary(g => g, g => sessionStore.Get(Path.Combine(graphFolder, g + ".onnx")));
         var model = new Qwen3Model(folder, graphFolder, config, sessions, scans)
@@ -175,10 +182,13 @@ public sealed class Qwen3Model
         if (!talkerInputs.SequenceEqual(["inputs_embeds", "position_ids", "attention_mask"]) || PastInputs == 0 || PastInputs % 2 != 0
             || Talker.OutputMetadata.Count != 2 + PastInputs)
         {
-            throw Mismatch($"talker_cache has inputs [{string.Join(", ", Talker.InputMetadata.Keys)}] and {Talker.OutputMetadata.Count} outputs; expected inputs_embeds, position_ids, attention_mask, then key/value pairs, and logits, hidden_states and one present per past");
+            throw Mismatch($"talker_cache has inputs [{string.Join(", ", Talker.InputMetadata.Keys)}] and {Talker.OutputMetadata.Count} " +
+                "outputs; expected inputs_embeds, position_ids, attention_mask, then key/value pairs, and logits, hidden_states and one " +
+                "present per past");
         }
         int groups = Dimension(ResidualEmbed.InputMetadata.Values.First(), 1, "residual_embed codes");
-        if (groups != Config.CodeGroups) throw Mismatch($"residual_embed takes {groups} code groups but config.json says {Config.CodeGroups}");
+        if (groups != Config.CodeGroups)
+            throw Mismatch($"residual_embed takes {groups} code groups but config.json says {Config.CodeGroups}");
         if (Dimension(SpeakerEncoder.OutputMetadata.Values.First(), 1, "speaker embedding") != Hidden)
             throw Mismatch("the speaker embedding is not as wide as the talker's hidden state");
         if (Qwen3TensorTypes.Unsupported(this) is { } detail) throw Mismatch(detail);
@@ -190,7 +200,8 @@ public sealed class Qwen3Model
     private static int Dimension(NodeMetadata metadata, int axis, string what)
     {
         int[] dims = metadata.Dimensions;
-        if (axis >= dims.Length || dims[axis] <= 0) throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing, $"The Qwen3-TTS graph does not state a fixed size for {what}.");
+        if (axis >= dims.Length || dims[axis] <= 0) throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
+            $"The Qwen3-TTS graph does not state a fixed size for {what}.");
         return dims[axis];
     }
 }

@@ -60,7 +60,8 @@ public static class Qwen3Sampler
         double threshold = KthLargestFinite(scores, topK);
         var candidates = new List<(double Z, int Id)>(topK + 8);
         for (int i = 0; i < scores.Length; i++)
-            if (double.IsFinite(scores[i]) && scores[i] >= threshold) candidates.Add((scores[i] / temperature, i)); // ties at the threshold are all kept
+            if (double.IsFinite(scores[i]) && scores[i] >= threshold)
+                candidates.Add((scores[i] / temperature, i)); // ties at the threshold are all kept
         candidates.Sort((a, b) => a.Z != b.Z ? b.Z.CompareTo(a.Z) : a.Id.CompareTo(b.Id));
         double zMax = candidates[0].Z, sum = 0;
         var p = new double[candidates.Count];

@@ -45,10 +45,13 @@ public sealed class Qwen3TalkerCache : IDisposable
     /// <summary>Tokens held so far.</summary>
     public int Length => _length;
 
-    /// <summary>Runs <paramref name="rows"/> new rows through the talker; returns the last row's logits (as double) and hidden state.</summary>
+    /// <summary>
+    /// Runs <paramref name="rows"/> new rows through the talker; returns the last row's logits (as double) and hidden state.
+    /// </summary>
     public (double[] Scores, float[] Hidden) Step(float[] embeds, int rows)
     {
-        if (_length + rows > _capacity) throw new InvalidOperationException($"The talker cache holds {_capacity} tokens; {_length + rows} were asked for.");
+        if (_length + rows > _capacity)
+            throw new InvalidOperationException($"The talker cache holds {_capacity} tokens; {_length + rows} were asked for.");
         var positions = new long[3 * rows];
         for (int axis = 0; axis < 3; axis++)
             for (int i = 0; i < rows; i++) positions[axis * rows + i] = _length + i;

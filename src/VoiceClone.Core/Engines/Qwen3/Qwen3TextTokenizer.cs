@@ -25,7 +25,9 @@ public sealed partial class Qwen3TextTokenizer
     /// <summary>The largest token id the vocabulary and its added tokens use.</summary>
     public int MaxId { get; }
 
-    /// <summary>Qwen2's pre-tokenizer: contractions, letter runs with one leading non-letter, single digits, punctuation runs, newlines, spaces.</summary>
+    /// <summary>
+    /// Qwen2's pre-tokenizer: contractions, letter runs with one leading non-letter, single digits, punctuation runs, newlines, spaces.
+    /// </summary>
     [GeneratedRegex(@"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+")]
     private static partial Regex Qwen2PreTokenizer();
 
@@ -36,7 +38,8 @@ public sealed partial class Qwen3TextTokenizer
             .Where(line => line.Length > 0 && !line.StartsWith("#version", StringComparison.Ordinal)).ToArray();
         using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "tokenizer_config.json")));
         var special = config.RootElement.GetProperty("added_tokens_decoder").EnumerateObject()
-            .ToDictionary(p => p.Value.GetProperty("content").GetString()!, p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture));
+            .ToDictionary(p => p.Value.GetProperty("content").GetString()!,
+                p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture));
         var bpe = BpeTokenizer.Create(new BpeOptions(vocabulary)
         {
             Merges = merges,

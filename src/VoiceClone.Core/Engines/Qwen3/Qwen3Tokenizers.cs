@@ -11,7 +11,8 @@ public sealed class Qwen3Tokenizers
     private readonly OnceCache<string, Qwen3TextTokenizer> _loaded = new(StringComparer.Ordinal);
 
     public Qwen3TextTokenizer ForFolder(string folder) =>
-        _loaded.Get(string.Join("\n", Qwen3TextTokenizer.Files.Select(f => FileVersion.Key(Path.Combine(folder, f)))), _ => Qwen3TextTokenizer.Load(folder));
+        _loaded.Get(string.Join("\n", Qwen3TextTokenizer.Files.Select(f => FileVersion.Key(Path.Combine(folder, f)))),
+            _ => Qwen3TextTokenizer.Load(folder));
 
     public void Clear() => _loaded.Clear();
 }

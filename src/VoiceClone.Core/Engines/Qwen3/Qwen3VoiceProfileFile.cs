@@ -69,8 +69,10 @@ public sealed class Qwen3VoiceProfileFile
         string? referenceText) => new()
     {
         Created = DateTimeOffset.UtcNow,
-        Model = new ProfileModel { Name = engine.ModelName, Hidden = engine.Model.Hidden, CodeGroups = engine.Model.Config.CodeGroups, CodebookSize = engine.Model.Config.CodebookSize },
-        Reference = new ProfileReference { Path = reference.Path, Sha256 = reference.Sha256, DurationSeconds = reference.Features.DurationSeconds, SampleRateHz = reference.Features.SampleRateHz },
+        Model = new ProfileModel { Name = engine.ModelName, Hidden = engine.Model.Hidden, CodeGroups = engine.Model.Config.CodeGroups,
+            CodebookSize = engine.Model.Config.CodebookSize },
+        Reference = new ProfileReference { Path = reference.Path, Sha256 = reference.Sha256,
+            DurationSeconds = reference.Features.DurationSeconds, SampleRateHz = reference.Features.SampleRateHz },
         ReferenceText = referenceText,
         ReferenceTextIds = voice.ReferenceTextIds,
         SpeakerEmbedding = voice.SpeakerEmbedding,
@@ -103,9 +105,11 @@ public sealed class Qwen3VoiceProfileFile
             if (!info.Exists) throw new VoiceCloneException(VoiceCloneErrors.PathNotFound, $"Voice profile '{path}' does not exist.", path);
             RegularFile.Require(path);
             if (info.Length > MaxBytes) throw Invalid(path, $"it is {info.Length} bytes, far larger than any profile");
-            var profile = JsonSerializer.Deserialize<Qwen3VoiceProfileFile>(File.ReadAllBytes(path), Json) ?? throw Invalid(path, "it is empty");
+            var profile = JsonSerializer.Deserialize<Qwen3VoiceProfileFile>(File.ReadAllBytes(path), Json)
+                ?? throw Invalid(path, "it is empty");
             if (profile.Kind != KindName) throw Invalid(path, $"its kind is '{profile.Kind}', not '{KindName}'");
-            if (profile.SchemaVersion > CurrentSchemaVersion) throw Invalid(path, $"it was written with schema {profile.SchemaVersion}; this module reads up to {CurrentSchemaVersion} (update the module)");
+            if (profile.SchemaVersion > CurrentSchemaVersion) throw Invalid(path,
+                $"it was written with schema {profile.SchemaVersion}; this module reads up to {CurrentSchemaVersion} (update the module)");
             profile.CheckComplete(path);
             return profile;
         }
@@ -115,7 +119,8 @@ public sealed class Qwen3VoiceProfileFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.VoiceProfileInvalid, $"Cannot read voice profile '{path}': {e.Message}", path, e);
+            throw new VoiceCloneException(VoiceCloneErrors.VoiceProfileInvalid, $"Cannot read voice profile '{path}': {e.Message}",
+                path, e);
         }
     }
 
@@ -125,13 +130,16 @@ public sealed class Qwen3VoiceProfileFile
         if (Model.Name != engine.ModelName || Model.Hidden != engine.Model.Hidden || Model.CodeGroups != engine.Model.Config.CodeGroups
             || Model.CodebookSize != engine.Model.Config.CodebookSize)
         {
-            throw Invalid(path, $"it was made with {Model.Name} (hidden {Model.Hidden}, {Model.CodeGroups} code groups), not {engine.ModelName} " +
+            throw Invalid(path,
+                $"it was made with {Model.Name} (hidden {Model.Hidden}, {Model.CodeGroups} code groups), not {engine.ModelName} " +
                 $"(hidden {engine.Model.Hidden}, {engine.Model.Config.CodeGroups} code groups)");
         }
-        if (SpeakerEmbedding.Length != engine.Model.Hidden) throw Invalid(path, $"its speaker embedding has {SpeakerEmbedding.Length} values, not {engine.Model.Hidden}");
+        if (SpeakerEmbedding.Length != engine.Model.Hidden)
+            throw Invalid(path, $"its speaker embedding has {SpeakerEmbedding.Length} values, not {engine.Model.Hidden}");
         foreach (long id in ReferenceTextIds ?? [])
         {
-            if (id < 0 || id > engine.Tokenizer.MaxId) throw Invalid(path, $"its reference text holds the token id {id}, outside the model's 0-{engine.Tokenizer.MaxId}");
+            if (id < 0 || id > engine.Tokenizer.MaxId)
+                throw Invalid(path, $"its reference text holds the token id {id}, outside the model's 0-{engine.Tokenizer.MaxId}");
         }
         return new PreparedReference(Reference.Path, Reference.Sha256, Features, Emotion, audio: null)
         {
@@ -148,17 +156,22 @@ public sealed class Qwen3VoiceProfileFile
             throw Invalid(path, "it lacks one of model, reference, speaker_embedding, features, emotion or spectrum");
         if (SpeakerEmbedding.Length == 0) throw Invalid(path, "it has no speaker embedding");
         if (!SpeakerEmbedding.All(float.IsFinite)) throw Invalid(path, "its speaker embedding holds a value that is not a finite number");
-        if (Model.CodeGroups <= 0 || Model.CodebookSize <= 0) throw Invalid(path, "its model's code groups or codebook size is not positive");
+        if (Model.CodeGroups <= 0 || Model.CodebookSize <= 0)
+            throw Invalid(path, "its model's code groups or codebook size is not positive");
         if (ReferenceCodes is { } codes)
         {
-            if (codes.Length > MaxReferenceFrames) throw Invalid(path, $"it holds {codes.Length} reference frames; a reference gives at most {MaxReferenceFrames}");
-            if (codes.Any(frame => frame is null || frame.Length != Model.CodeGroups)) throw Invalid(path, "its reference codes do not have one code per group");
+            if (codes.Length > MaxReferenceFrames)
+                throw Invalid(path, $"it holds {codes.Length} reference frames; a reference gives at most {MaxReferenceFrames}");
+            if (codes.Any(frame => frame is null || frame.Length != Model.CodeGroups))
+                throw Invalid(path, "its reference codes do not have one code per group");
             if (codes.SelectMany(frame => frame).Any(code => code < 0 || code >= Model.CodebookSize))
                 throw Invalid(path, $"its reference codes hold a code outside 0-{Model.CodebookSize - 1}");
         }
         if (ReferenceTextIds is { } ids && (ids.Length < MinReferencePromptIds || ids.Length > MaxReferencePromptIds))
-            throw Invalid(path, $"its reference text has {ids.Length} token ids; a transcript prompt has {MinReferencePromptIds}-{MaxReferencePromptIds}");
-        if ((ReferenceCodes is null) != (ReferenceTextIds is null)) throw Invalid(path, "it has reference codes without their transcript, or the reverse");
+            throw Invalid(path,
+                $"its reference text has {ids.Length} token ids; a transcript prompt has {MinReferencePromptIds}-{MaxReferencePromptIds}");
+        if ((ReferenceCodes is null) != (ReferenceTextIds is null))
+            throw Invalid(path, "it has reference codes without their transcript, or the reverse");
         if (Spectrum.BandDb is null || Spectrum.BandDb.Length != LongTermSpectrum.BandCount)
             throw Invalid(path, $"its spectrum has {Spectrum.BandDb?.Length ?? 0} bands, not {LongTermSpectrum.BandCount}");
         if (!Spectrum.BandDb.All(double.IsFinite) || !double.IsFinite(Spectrum.HighHz) || Spectrum.HighHz <= 0)
