@@ -26,7 +26,9 @@ public sealed record VoiceFeatures
     // Energy and stress
     /// <summary>Mean RMS amplitude of speech frames, full scale = 1 (the seed system's measure; depends on recording level).</summary>
     public double StressEnergy { get; init; } = double.NaN;
-    /// <summary>Standard deviation of voiced-frame level in dB: how strongly syllables are emphasised, independent of recording level.</summary>
+    /// <summary>
+    /// Standard deviation of voiced-frame level in dB: how strongly syllables are emphasised, independent of recording level.
+    /// </summary>
     public double StressContrastDb { get; init; } = double.NaN;
     public double EnergyMeanDb { get; init; } = double.NaN;
 
@@ -71,7 +73,10 @@ public sealed record VoiceFeatures
     /// <summary>Frame contour, only with -IncludeContour.</summary>
     public PitchContourPoint[]? Contour { get; init; }
 
-    /// <summary>Every numeric feature in the fixed order of <see cref="FeatureNames"/>, for models of your own (the shipped emotion model uses its own frame-level functionals).</summary>
+    /// <summary>
+    /// Every numeric feature in the fixed order of <see cref="FeatureNames"/>, for models of your own
+    /// (the shipped emotion model uses its own frame-level functionals).
+    /// </summary>
     public double[] FeatureVector { get; init; } = [];
     public IReadOnlyList<string> FeatureNames { get; init; } = [];
 }

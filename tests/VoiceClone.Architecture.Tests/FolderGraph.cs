@@ -20,7 +20,12 @@ internal sealed class FolderGraph
             _edges.TryAdd(from, new SortedSet<string>(StringComparer.Ordinal));
             foreach (ITypeDependency dependency in type.Dependencies)
             {
-                if (dependency.Target?.Namespace?.FullName is not { } target || Folder(target, rootNamespace) is not { } to || to == from) continue;
+                if (dependency.Target?.Namespace?.FullName is not { } target
+                    || Folder(target, rootNamespace) is not { } to
+                    || to == from)
+                {
+                    continue;
+                }
                 _edges[from].Add(to);
                 _witness.TryAdd((from, to), $"{type.FullName} -> {dependency.Target.FullName}");
             }
@@ -35,7 +40,9 @@ internal sealed class FolderGraph
     private string Describe(List<string> component)
     {
         var members = component.ToHashSet();
-        var lines = component.SelectMany(from => _edges[from].Where(members.Contains).Select(to => $"  {from} -> {to}: {_witness[(from, to)]}"));
+        var lines = component.SelectMany(from => _edges[from]
+            .Where(members.Contains)
+            .Select(to => $"  {from} -> {to}: {_witness[(from, to)]}"));
         return $"cycle between {string.Join(", ", component.Order(StringComparer.Ordinal))}:\n{string.Join("\n", lines)}";
     }
 

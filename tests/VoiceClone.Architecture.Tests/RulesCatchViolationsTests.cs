@@ -6,7 +6,8 @@ namespace VoiceClone.Architecture.Tests;
 /// <summary>The rules are not vacuous: the same cycle checks reject two folders that use each other and accept a one-way pair.</summary>
 public sealed class RulesCatchViolationsTests
 {
-    private static readonly ArchUnitNET.Domain.Architecture Fixtures = new ArchLoader().LoadAssemblies(typeof(RulesCatchViolationsTests).Assembly).Build();
+    private static readonly ArchUnitNET.Domain.Architecture Fixtures =
+        new ArchLoader().LoadAssemblies(typeof(RulesCatchViolationsTests).Assembly).Build();
 
     private const string Root = "VoiceClone.Architecture.Tests.Fixtures";
 
@@ -16,7 +17,8 @@ public sealed class RulesCatchViolationsTests
         string cycle = Assert.Single(new FolderGraph(Fixtures, Root + ".Cyclic").DescribeCycles());
         Assert.Contains("cycle between Alpha, Beta", cycle);
         Assert.Contains("Alpha.Sender -> " + Root + ".Cyclic.Beta.Receiver", cycle);
-        var failure = Assert.Throws<FailedArchRuleException>(() => DependencyDirectionTests.NamespacesFreeOfCycles(Root + ".Cyclic").Check(Fixtures));
+        var failure = Assert.Throws<FailedArchRuleException>(
+            () => DependencyDirectionTests.NamespacesFreeOfCycles(Root + ".Cyclic").Check(Fixtures));
         Assert.Contains("Alpha", failure.Message);
     }
 

@@ -50,7 +50,8 @@ try
 
     object logs = runtimeType.GetProperty("Logs")!.GetValue(runtime)!;
     Type level = LoadAbstractionsType(moduleDir, "VoiceClone.ModuleLogLevel");
-    logs.GetType().GetMethod("Write")!.Invoke(logs, [Enum.Parse(level, "Information"), "isolation_probe", "isolation probe wrote this line", null]);
+    logs.GetType().GetMethod("Write")!
+        .Invoke(logs, [Enum.Parse(level, "Information"), "isolation_probe", "isolation probe wrote this line", null]);
     runtime.Dispose();
 
     foreach (Assembly a in AssemblyLoadContext.GetLoadContext(core)!.Assemblies.OrderBy(a => a.GetName().Name))
@@ -78,7 +79,8 @@ static string WriteTone(string path)
     const int rate = 16000;
     using var writer = new BinaryWriter(File.Create(path));
     writer.Write("RIFF"u8); writer.Write(36 + 2 * rate); writer.Write("WAVEfmt "u8); writer.Write(16);
-    writer.Write((short)1); writer.Write((short)1); writer.Write(rate); writer.Write(2 * rate); writer.Write((short)2); writer.Write((short)16);
+    writer.Write((short)1); writer.Write((short)1); writer.Write(rate); writer.Write(2 * rate);
+    writer.Write((short)2); writer.Write((short)16);
     writer.Write("data"u8); writer.Write(2 * rate);
     for (int i = 0; i < rate; i++)
     {

@@ -45,10 +45,20 @@ public static class VoiceFeatureExtractor
         for (int read = buffer.Length; read > 0; read = buffer.Length == segmentFrames ? reader.ReadMono(buffer) : 0)
         {
             accumulator.AddSegment(new AudioBuffer(read == buffer.Length ? buffer : buffer[..read], AnalysisFrames.SampleRateHz));
+            if (read == segmentFrames) ReleaseSegmentGarbage();
         }
         int rate = reader.InputSampleRateHz;
         return Summarize(accumulator, path, (double)accumulator.SamplesCounted / rate, rate, options);
     }
+
+    /// <summary>
+    /// A full segment leaves tens of MB of large-object garbage (frame spectra, pitch candidates) that the GC lets several
+    /// segments' worth pile up before it collects: one hour at 44.1 kHz peaked at 243 MB of working set, 136 MB when the
+    /// process ran with GCConserveMemory. One blocking collection per five minutes of audio (a few ms against seconds of
+    /// analysis) keeps long files near the short ones; recordings of one segment never pay it.
+    /// </summary>
+    private static void ReleaseSegmentGarbage() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
     public static VoiceFeatures Analyze(AudioBuffer audio, string path, VoiceFeatureOptions options)
     {

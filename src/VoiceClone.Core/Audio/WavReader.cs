@@ -160,7 +160,8 @@ public sealed class WavReader : IAudioReader
 
     private VoiceCloneException NotFinite(long frame) =>
         new(VoiceCloneErrors.AudioFileMalformed,
-            $"'{Path}' is not valid audio: a sample in the block ending at {(double)frame / Format.SampleRateHz:F3} s is not a finite number (NaN or infinity).", Path);
+            $"'{Path}' is not valid audio: a sample in the block ending at {(double)frame / Format.SampleRateHz:F3} s " +
+            "is not a finite number (NaN or infinity).", Path);
 
     private int ReadFully(Span<byte> buffer)
     {
@@ -233,7 +234,10 @@ public sealed class WavReader : IAudioReader
                     if (isRf64 && size == StreamingSizeSentinel && rf64DataSize >= 0) dataSize = rf64DataSize;
                     // A streaming recorder that never went back writes 0 or 0xFFFFFFFF: the samples run to the end of the file.
                     // That holds only if data is the last chunk; a size of 0 followed by another chunk is an empty data chunk.
-                    else if (size == StreamingSizeSentinel || (size == 0 && !ChunkFollows(stream, bodyOffset, fileLength))) dataSize = remaining;
+                    else if (size == StreamingSizeSentinel || (size == 0 && !ChunkFollows(stream, bodyOffset, fileLength)))
+                    {
+                        dataSize = remaining;
+                    }
                     else dataSize = size;
                     if (dataSize > remaining)
                     {
@@ -287,7 +291,10 @@ public sealed class WavReader : IAudioReader
             {
                 if (fmt.Length < 40) throw Malformed(path, $"its WAVE_FORMAT_EXTENSIBLE fmt chunk is {fmt.Length} bytes, not 40");
                 ReadOnlySpan<byte> guid = fmt.AsSpan(24, 16);
-                if (!guid[2..].SequenceEqual(SubFormatGuidTail)) throw Unsupported(path, "an extensible sub-format other than PCM or IEEE float");
+                if (!guid[2..].SequenceEqual(SubFormatGuidTail))
+                {
+                    throw Unsupported(path, "an extensible sub-format other than PCM or IEEE float");
+                }
                 tag = BinaryPrimitives.ReadUInt16LittleEndian(guid);
             }
 
@@ -308,12 +315,15 @@ public sealed class WavReader : IAudioReader
             int expectedBlockAlign = channels * bits / 8;
             if (blockAlign != expectedBlockAlign)
             {
-                throw Malformed(path, $"its block align is {blockAlign} bytes, but {channels} channel(s) of {bits}-bit samples need {expectedBlockAlign}");
+                throw Malformed(path,
+                    $"its block align is {blockAlign} bytes, but {channels} channel(s) of {bits}-bit samples need {expectedBlockAlign}");
             }
             return new WavFormat(encoding, channels, (int)sampleRateHz, bits, blockAlign, dataSize / blockAlign, info);
         }
 
-        /// <summary>Whether a plausible chunk header (four printable ASCII characters and a size that fits) starts at <paramref name="offset"/>.</summary>
+        /// <summary>
+        /// Whether a plausible chunk header (four printable ASCII characters and a size that fits) starts at <paramref name="offset"/>.
+        /// </summary>
         private static bool ChunkFollows(FileStream stream, long offset, long fileLength)
         {
             if (fileLength - offset < 8) return false;
@@ -343,6 +353,7 @@ public sealed class WavReader : IAudioReader
 
         private static VoiceCloneException Unsupported(string path, string what) =>
             new(VoiceCloneErrors.AudioFormatUnsupported,
-                $"'{path}' uses {what}; VoiceClone reads PCM (8/16/24/32-bit) and IEEE float (32/64-bit) WAV. {AudioContainerSniffer.ConverterHint(path)}", path);
+                $"'{path}' uses {what}; VoiceClone reads PCM (8/16/24/32-bit) and IEEE float (32/64-bit) WAV. " +
+                $"{AudioContainerSniffer.ConverterHint(path)}", path);
     }
 }

@@ -49,7 +49,10 @@ public static class WavWriter
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRateHz);
         for (int i = 0; i < samples.Length; i++)
         {
-            if (!float.IsFinite(samples[i])) throw new ArgumentException($"Sample {i} is {samples[i]}; audio must be finite.", nameof(samples));
+            if (!float.IsFinite(samples[i]))
+            {
+                throw new ArgumentException($"Sample {i} is {samples[i]}; audio must be finite.", nameof(samples));
+            }
         }
 
         int bytesPerSample = format == WavSampleFormat.Pcm16 ? 2 : 4;

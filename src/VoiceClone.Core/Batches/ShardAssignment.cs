@@ -70,7 +70,8 @@ public sealed record ShardAssignment
     }
 
     /// <summary>A key that leaves the root (../x or another drive) depends on where the root is: worth a warning.</summary>
-    public static bool IsOutsideRoot(string key) => key == ".." || key.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(key);
+    public static bool IsOutsideRoot(string key) =>
+        key == ".." || key.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(key);
 
     private static VoiceCloneException Invalid(string message) => new(VoiceCloneErrors.BatchShardInvalid, message);
 }

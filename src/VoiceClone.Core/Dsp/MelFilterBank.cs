@@ -30,7 +30,9 @@ public sealed class MelFilterBank
 
     public static double MelToHz(double mel) => 700 * (Math.Pow(10, mel / 2595) - 1);
 
-    /// <summary>The centre frequencies of <paramref name="filterCount"/> filters between <paramref name="lowHz"/> and <paramref name="highHz"/>.</summary>
+    /// <summary>
+    /// The centre frequencies of <paramref name="filterCount"/> filters between <paramref name="lowHz"/> and <paramref name="highHz"/>.
+    /// </summary>
     public static double[] CentresHz(int filterCount, double lowHz, double highHz) => EdgesHz(filterCount, lowHz, highHz)[1..^1];
 
     public void Apply(ReadOnlySpan<double> powerSpectrum, Span<double> energies)

@@ -75,7 +75,10 @@ internal sealed class ResamplingKernel
     {
         var acc = System.Numerics.Vector<float>.Zero;
         int width = System.Numerics.Vector<float>.Count, i = 0;
-        for (; i <= a.Length - width; i += width) acc += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
+        for (; i <= a.Length - width; i += width)
+        {
+            acc += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
+        }
         float sum = System.Numerics.Vector.Sum(acc);
         for (; i < a.Length; i++) sum += a[i] * b[i];
         return sum;

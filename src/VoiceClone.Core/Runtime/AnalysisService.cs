@@ -68,12 +68,16 @@ public sealed class AnalysisService
     private static Dictionary<string, string?> RunParameters(AnalysisSettings s) => new()
     {
         ["pitch_algorithm"] = s.PitchAlgorithm.ToString(), ["vad"] = s.Vad.ToString(), ["speech_range"] = s.SpeechRange.ToString(),
-        ["pitch_floor_hz"] = s.PitchFloorHz.ToString(CultureInfo.InvariantCulture), ["pitch_ceiling_hz"] = s.PitchCeilingHz.ToString(CultureInfo.InvariantCulture),
-        ["minimum_pause_seconds"] = s.MinimumPauseSeconds.ToString(CultureInfo.InvariantCulture), ["include_contour"] = s.IncludeContour.ToString(),
+        ["pitch_floor_hz"] = s.PitchFloorHz.ToString(CultureInfo.InvariantCulture),
+        ["pitch_ceiling_hz"] = s.PitchCeilingHz.ToString(CultureInfo.InvariantCulture),
+        ["minimum_pause_seconds"] = s.MinimumPauseSeconds.ToString(CultureInfo.InvariantCulture),
+        ["include_contour"] = s.IncludeContour.ToString(),
     };
 }
 
-/// <summary>One batch's analysis, its models loaded and its run (finish it when the batch ends); thread-safe, one call per recording.</summary>
+/// <summary>
+/// One batch's analysis, its models loaded and its run (finish it when the batch ends); thread-safe, one call per recording.
+/// </summary>
 public sealed class FeatureAnalysis
 {
     private readonly VoiceFeatureOptions _options;
@@ -103,7 +107,8 @@ public sealed class FeatureAnalysis
         try
         {
             VoiceFeatures features = VoiceFeatureExtractor.Analyze(path, _options with { Text = text });
-            metrics.Complete($"VoiceFeatures duration_s={features.DurationSeconds:F3} sample_rate_hz={features.SampleRateHz} features={features.FeatureVector.Length}");
+            metrics.Complete($"VoiceFeatures duration_s={features.DurationSeconds:F3} sample_rate_hz={features.SampleRateHz} " +
+                $"features={features.FeatureVector.Length}");
             return features;
         }
         catch (VoiceCloneException e)

@@ -23,7 +23,8 @@ public sealed partial class CloneRun
         {
             if (IsOf(existing!, referencePath, text)) return Skipped(id, "is whole");
             throw new VoiceCloneException(VoiceCloneErrors.OutputExists,
-                $"cloned_{id} already holds a clone of other text or another reference ('{existing!.Text}' from '{existing.ReferenceAudioPath}') " +
+                $"cloned_{id} already holds a clone of other text or another reference " +
+                $"('{existing!.Text}' from '{existing.ReferenceAudioPath}') " +
                 "and was left untouched. Give this row an id of its own, or allow the pair to be replaced.", existing.AudioPath);
         }
         CloneWorkflow workflow = _workflow.With(options with { Overwrite = force || state == ClonePairState.Broken });
@@ -33,7 +34,8 @@ public sealed partial class CloneRun
         }
         catch (VoiceCloneException e) when (e.Error == VoiceCloneErrors.OutputExists && state == ClonePairState.Missing && !force)
         {
-            if (ClonePairCheck.Inspect(options.OutputDirectory, id, out existing) == ClonePairState.Whole && IsOf(existing!, referencePath, text))
+            if (ClonePairCheck.Inspect(options.OutputDirectory, id, out existing) == ClonePairState.Whole
+                && IsOf(existing!, referencePath, text))
             {
                 return Skipped(id, "was made meanwhile by another task");
             }

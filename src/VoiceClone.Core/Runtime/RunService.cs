@@ -25,7 +25,8 @@ public sealed class RunService
 {
     public const string Source = RunTracker.Source;
     /// <summary>The statuses a run can have; "interrupted" is a run marked running whose process is gone.</summary>
-    public static IReadOnlyList<string> Statuses { get; } = ["running", "interrupted", "completed", "completed_with_errors", "stopped", "failed"];
+    public static IReadOnlyList<string> Statuses { get; } =
+        ["running", "interrupted", "completed", "completed_with_errors", "stopped", "failed"];
     private readonly VoiceCloneRuntime _runtime;
 
     internal RunService(VoiceCloneRuntime runtime) => _runtime = runtime;
@@ -35,7 +36,9 @@ public sealed class RunService
         Path.Combine(logDirectory ?? _runtime.Logs.Directory ?? throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
             "The module has no log folder, so it keeps no run logs; name the folder the logs are in."), RunLog.Folder);
 
-    /// <summary>The runs <paramref name="query"/> selects, oldest first; files that are not run logs go to <paramref name="unreadable"/>.</summary>
+    /// <summary>
+    /// The runs <paramref name="query"/> selects, oldest first; files that are not run logs go to <paramref name="unreadable"/>.
+    /// </summary>
     public IReadOnlyList<VoiceCloneRun> Get(RunQuery query, Action<string, string>? unreadable = null) =>
         RunHistory.Read(RunsFolder(query.LogDirectory), new RunFilter
         {
@@ -86,16 +89,19 @@ public sealed class RunService
         }
         catch (IOException) when (!overwrite && File.Exists(path))
         {
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"'{path}' appeared while the report was written and was left untouched.", path);
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists,
+                $"'{path}' appeared while the report was written and was left untouched.", path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.ReportWriteFailed, $"The report could not be written to '{path}': {e.Message}", path, e);
+            throw new VoiceCloneException(VoiceCloneErrors.ReportWriteFailed,
+                $"The report could not be written to '{path}': {e.Message}", path, e);
         }
         return new VoiceCloneReport
         {
             Path = path, Runs = records.Count, Anomalies = page.Anomalies, Images = page.Images, Bytes = html.Length,
-            FirstRun = records.Count > 0 ? records.Min(r => r.Document.Started) : null, LastRun = records.Count > 0 ? records.Max(r => r.Document.Started) : null,
+            FirstRun = records.Count > 0 ? records.Min(r => r.Document.Started) : null,
+            LastRun = records.Count > 0 ? records.Max(r => r.Document.Started) : null,
         };
     }
 

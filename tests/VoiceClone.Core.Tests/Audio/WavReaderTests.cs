@@ -113,7 +113,9 @@ public sealed class WavReaderTests : IDisposable
     [Fact]
     public void Accepts_streaming_writers_unknown_data_size()
     {
-        string path = Write(new WavBytes { DeclaredRiffSize = 0xFFFFFFFF }.Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(5, 6, 7, 8), declaredSize: 0xFFFFFFFF));
+        string path = Write(new WavBytes { DeclaredRiffSize = 0xFFFFFFFF }
+            .Fmt(1, 1, 16000, 16)
+            .Data(WavBytes.Pcm16(5, 6, 7, 8), declaredSize: 0xFFFFFFFF));
         Assert.Equal(4, WavReader.ReadMono(path).Samples.Length);
     }
 
@@ -159,8 +161,14 @@ public sealed class WavReaderTests : IDisposable
         { "block align is 3 bytes", new WavBytes().Fmt(1, 1, 16000, 16, blockAlign: 3).Data(WavBytes.Pcm16(1)).Build() },
         { "no fmt chunk", new WavBytes().Data(WavBytes.Pcm16(1)).Build() },
         { "no data chunk", new WavBytes().Fmt(1, 1, 16000, 16).Build() },
-        { "truncated: the data chunk declares 4000000000 bytes", new WavBytes().Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(1, 2), declaredSize: 4_000_000_000).Build() },
-        { "'LIST' chunk declares", new WavBytes().Chunk("LIST", [.. "INFO"u8], declaredSize: 1_000_000).Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(1)).Build() },
+        {
+            "truncated: the data chunk declares 4000000000 bytes",
+            new WavBytes().Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(1, 2), declaredSize: 4_000_000_000).Build()
+        },
+        {
+            "'LIST' chunk declares",
+            new WavBytes().Chunk("LIST", [.. "INFO"u8], declaredSize: 1_000_000).Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(1)).Build()
+        },
         { "fmt chunk is 8 bytes", new WavBytes().Chunk("fmt ", new byte[8]).Data(WavBytes.Pcm16(1)).Build() },
     };
 

@@ -16,7 +16,11 @@ public sealed class WavWriterTests : IDisposable
     {
         float[] signal = Signals.Sine(220, 24000, 24001, amplitude: 0.9);
         string path = _dir.File("out.wav");
-        var tags = new Dictionary<string, string> { [WavWriter.SoftwareTag] = "VoiceClone 0.1.0", [WavWriter.CommentTag] = "Synthetic speech (ünïcode)" };
+        var tags = new Dictionary<string, string>
+        {
+            [WavWriter.SoftwareTag] = "VoiceClone 0.1.0",
+            [WavWriter.CommentTag] = "Synthetic speech (ünïcode)",
+        };
         int clipped = WavWriter.Write(path, signal, 24000, format, tags);
 
         Assert.Equal(0, clipped);

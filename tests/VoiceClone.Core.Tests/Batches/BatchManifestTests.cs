@@ -14,7 +14,8 @@ public sealed class BatchManifestTests : IDisposable
     [Fact]
     public void Analysis_rows_resolve_against_the_manifests_folder_and_are_keyed_by_that_relative_path()
     {
-        string manifest = Manifest("\uFEFFPath,Speaker,Text\ncalls/a.wav,s1,\"Hello, there\"\n./calls/b.wav,s2,\n" + _dir.File("c.wav") + ",s3, \n");
+        string manifest = Manifest(
+            "\uFEFFPath,Speaker,Text\ncalls/a.wav,s1,\"Hello, there\"\n./calls/b.wav,s2,\n" + _dir.File("c.wav") + ",s3, \n");
         IReadOnlyList<ManifestRow> rows = BatchManifest.ReadAnalysis(manifest, ShardAssignment.Whole);
         Assert.Equal([_dir.File("calls/a.wav"), _dir.File("calls/b.wav"), _dir.File("c.wav")], rows.Select(r => r.Path));
         Assert.Equal(["calls/a.wav", "calls/b.wav", "c.wav"], rows.Select(r => r.Key));
@@ -46,7 +47,8 @@ public sealed class BatchManifestTests : IDisposable
     [Fact]
     public void Clone_rows_carry_reference_text_and_id_and_the_id_is_the_key()
     {
-        string manifest = Manifest("id,reference,text,notes\nnews-1,refs/me.wav,\"Good morning, all.\",x\nnews-2,refs/me.wav,Good night.,\n");
+        string manifest = Manifest(
+            "id,reference,text,notes\nnews-1,refs/me.wav,\"Good morning, all.\",x\nnews-2,refs/me.wav,Good night.,\n");
         IReadOnlyList<ManifestRow> rows = BatchManifest.ReadClones(manifest, ShardAssignment.Whole);
         Assert.Equal(["news-1", "news-2"], rows.Select(r => r.Key));
         Assert.Equal(["news-1", "news-2"], rows.Select(r => r.Id));

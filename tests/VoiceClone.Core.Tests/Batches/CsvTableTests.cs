@@ -17,7 +17,8 @@ public sealed class CsvTableTests
     [Fact]
     public void Quoted_cells_hold_commas_doubled_quotes_and_line_breaks_as_Export_Csv_writes_them()
     {
-        List<CsvRecord> records = Read("\"reference\",\"text\",\"id\"\n\"a.wav\",\"Hello, \"\"world\"\"\nand more\",\"x1\"\n\"b.wav\",\"\",\"x2\"");
+        List<CsvRecord> records = Read(
+            "\"reference\",\"text\",\"id\"\n\"a.wav\",\"Hello, \"\"world\"\"\nand more\",\"x1\"\n\"b.wav\",\"\",\"x2\"");
         Assert.Equal(["a.wav", "Hello, \"world\"\nand more", "x1"], records[1].Cells);
         Assert.Equal(["b.wav", "", "x2"], records[2].Cells);
         Assert.Equal(4, records[2].Line); // the line break inside the quotes counts

@@ -20,7 +20,10 @@ public sealed class ResultJournalTests : IDisposable
     };
 
     private static string Json(object o) =>
-        JsonSerializer.Serialize(o, o.GetType(), new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+        JsonSerializer.Serialize(o, o.GetType(), new JsonSerializerOptions
+        {
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        });
 
     private static List<ResultLine> ReadAll(string folder) => Directory.GetFiles(folder).Order().SelectMany(ResultReader.Read).ToList();
 
@@ -29,7 +32,8 @@ public sealed class ResultJournalTests : IDisposable
     {
         var emotion = new EmotionResult
         {
-            Path = "/x/a.wav", Emotion = "calm", Confidence = 0.4, ModelPath = "m", Scores = new Dictionary<string, double> { ["calm"] = 0.4, ["sad"] = 0.6 },
+            Path = "/x/a.wav", Emotion = "calm", Confidence = 0.4, ModelPath = "m",
+            Scores = new Dictionary<string, double> { ["calm"] = 0.4, ["sad"] = 0.6 },
         };
         using (var features = ResultJournal.Open(_dir.Path, ResultFormat.Features, false, ShardAssignment.Whole))
         {
@@ -90,8 +94,10 @@ public sealed class ResultJournalTests : IDisposable
     public void A_damaged_line_before_the_last_is_BatchResultInvalid_naming_the_file_and_line()
     {
         string file = _dir.Write("mine.jsonl", Encoding.UTF8.GetBytes(
-            "{\"kind\":\"features\",\"key\":\"a\",\"result\":{}}\n{\"kind\":\"features\",\"key\":\"b\",\"res\n{\"kind\":\"features\",\"key\":\"c\",\"result\":{}}\n"));
-        var e = Assert.Throws<VoiceCloneException>(() => ResultJournal.Open(_dir.Path, ResultFormat.Features, false, ShardAssignment.Whole));
+            "{\"kind\":\"features\",\"key\":\"a\",\"result\":{}}\n{\"kind\":\"features\",\"key\":\"b\",\"res\n" +
+            "{\"kind\":\"features\",\"key\":\"c\",\"result\":{}}\n"));
+        var e = Assert.Throws<VoiceCloneException>(
+            () => ResultJournal.Open(_dir.Path, ResultFormat.Features, false, ShardAssignment.Whole));
         Assert.Equal("BatchResultInvalid", e.ErrorId);
         Assert.Contains($"Line 2 of result file '{file}'", e.Message);
     }
@@ -118,7 +124,9 @@ public sealed class ResultJournalTests : IDisposable
         _dir.Write("features.paths-0000-of-0003.20261201T000000-h-1-0000.jsonl", Line("other-count"));
         _dir.Write("features.rows-0002-of-0004.20261201T000000-h-1-0000.jsonl", Line("other-scheme"));
         _dir.Write("merged-by-hand.jsonl", Line("merged"));
-        _dir.Write("emotion.paths-0001-of-0004.20261201T000000-h-1-0000.jsonl", ResultFormat.Line(ResultFormat.Emotion, "emotion", new EmotionResult()));
+        _dir.Write(
+            "emotion.paths-0001-of-0004.20261201T000000-h-1-0000.jsonl",
+            ResultFormat.Line(ResultFormat.Emotion, "emotion", new EmotionResult()));
         using var journal = ResultJournal.Open(_dir.Path, ResultFormat.Features, false, shard);
         Assert.Equal(4, journal.EarlierCount);
         Assert.All(["own", "other-count", "other-scheme", "merged"], key => Assert.True(journal.IsDone(key), key));
@@ -131,7 +139,13 @@ public sealed class ResultJournalTests : IDisposable
     {
         using (var journal = ResultJournal.Open(_dir.Path, ResultFormat.Features, false, ShardAssignment.Whole))
         {
-            for (int i = 0; i < 40; i++) journal.Append($"k{i}", Features($"p{i}", i) with { FeatureVector = Enumerable.Range(0, 2000).Select(j => j * 0.1 + i).ToArray() });
+            for (int i = 0; i < 40; i++)
+            {
+                journal.Append($"k{i}", Features($"p{i}", i) with
+                {
+                    FeatureVector = Enumerable.Range(0, 2000).Select(j => j * 0.1 + i).ToArray(),
+                });
+            }
         }
         List<ResultLine> lines = ReadAll(_dir.Path);
         Assert.Equal(Enumerable.Range(0, 40).Select(i => $"k{i}"), lines.Select(l => l.Key));

@@ -36,7 +36,11 @@ public sealed class ShardAssignmentTests
     {
         var shard = ShardAssignment.Create(2, 5);
         string[] forward = Keys.Where(shard.TakesKey).ToArray();
-        string[] shuffled = Keys.OrderBy(k => ShardAssignment.Of(k + "salt", 1 << 20)).Where(shard.TakesKey).Order(StringComparer.Ordinal).ToArray();
+        string[] shuffled = Keys
+            .OrderBy(k => ShardAssignment.Of(k + "salt", 1 << 20))
+            .Where(shard.TakesKey)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
         Assert.Equal(forward.Order(StringComparer.Ordinal), shuffled);
     }
 

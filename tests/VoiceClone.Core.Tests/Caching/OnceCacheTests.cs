@@ -12,7 +12,9 @@ public sealed class OnceCacheTests
         int computations = 0;
         using var gate = new ManualResetEventSlim();
         int Slow(string _) { Interlocked.Increment(ref computations); gate.Wait(); return 42; }
-        var callers = Enumerable.Range(0, 8).Select(_ => Task.Run(() => (Value: cache.Get("k", Slow, out bool cached), Cached: cached))).ToArray();
+        var callers = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => (Value: cache.Get("k", Slow, out bool cached), Cached: cached)))
+            .ToArray();
         await Task.Delay(100);
         gate.Set();
         var results = await Task.WhenAll(callers);

@@ -13,7 +13,8 @@ public sealed class ClonePairWriterTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static FingerprintDocument Document(string sha256) => new() { Text = "hi", Timestamp = 1, ModelUsed = "m", ReferenceVoiceAnalysis = new(), Audio = new() { Sha256 = sha256 } };
+    private static FingerprintDocument Document(string sha256) =>
+        new() { Text = "hi", Timestamp = 1, ModelUsed = "m", ReferenceVoiceAnalysis = new(), Audio = new() { Sha256 = sha256 } };
 
     [Fact]
     public void Writes_both_files_with_the_audio_checksum_in_the_fingerprint_and_no_leftovers()
@@ -29,7 +30,8 @@ public sealed class ClonePairWriterTests : IDisposable
     public void An_existing_file_of_the_pair_is_left_untouched_unless_overwrite()
     {
         File.WriteAllText(_dir.File("cloned_a1.json"), "precious");
-        var e = Assert.Throws<VoiceCloneException>(() => ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, CancellationToken.None));
+        var e = Assert.Throws<VoiceCloneException>(
+            () => ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, CancellationToken.None));
         Assert.Equal("OutputExists", e.ErrorId);
         Assert.Equal("precious", File.ReadAllText(_dir.File("cloned_a1.json")));
         Assert.False(File.Exists(_dir.File("cloned_a1.wav")));
@@ -45,7 +47,8 @@ public sealed class ClonePairWriterTests : IDisposable
     {
         using var stop = new CancellationTokenSource();
         stop.Cancel();
-        Assert.Throws<OperationCanceledException>(() => ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, stop.Token));
+        Assert.Throws<OperationCanceledException>(
+            () => ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, stop.Token));
         Assert.Empty(Files());
     }
 
@@ -98,7 +101,9 @@ public sealed class ClonePairWriterTests : IDisposable
         await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(() =>
             ClonePairWriter.Write(_dir.Path, "forced", new SynthesizedSpeech(Voices.Vowel(120 + 10 * w, 0.3), Voices.Rate, $"writer{w}"),
                 Document, overwrite: true, CancellationToken.None))));
-        Assert.Equal(FileHash.Sha256(_dir.File("cloned_forced.wav")), FingerprintReader.ReadDocument(_dir.File("cloned_forced.json")).Audio!.Sha256);
+        Assert.Equal(
+            FileHash.Sha256(_dir.File("cloned_forced.wav")),
+            FingerprintReader.ReadDocument(_dir.File("cloned_forced.json")).Audio!.Sha256);
     }
 
     [Fact]

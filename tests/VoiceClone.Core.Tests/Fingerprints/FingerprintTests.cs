@@ -77,7 +77,10 @@ public sealed class FingerprintTests : IDisposable
                 Emotion = "neutral", EmotionConfidence = 0.92,
                 SpeakingPattern = new SpeakingPatternSection { Wpm = 150, PauseEntropy = FingerprintWriter.FiniteOrNull(double.NaN) },
             },
-            Audio = new AudioFileSection { Path = "cloned_1770739260-0001.wav", Sha256 = "ab", DurationSeconds = 1.5, SampleRateHz = 24000 },
+            Audio = new AudioFileSection
+            {
+                Path = "cloned_1770739260-0001.wav", Sha256 = "ab", DurationSeconds = 1.5, SampleRateHz = 24000,
+            },
         };
         string path = _dir.File("cloned_1770739260-0001.json");
         using (var staged = FingerprintWriter.Stage(path, document)) staged.Commit(overwrite: false);
@@ -100,12 +103,25 @@ public sealed class FingerprintTests : IDisposable
     [InlineData("{bad", "not valid JSON")]
     [InlineData("[1, 2]", "the top level is an array")]
     [InlineData("{\"name\": \"something else\"}", "required key 'text' is missing")]
-    [InlineData("{\"text\": 5, \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1}}", "'text' is a number, expected a string")]
-    [InlineData("{\"text\": \"t\", \"timestamp\": \"today\", \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1}}", "'timestamp' is a string")]
-    [InlineData("{\"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {}}", "'reference_voice_analysis.pitch' is missing")]
-    [InlineData("{\"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1, \"pitch_range\": [1]}}", "pitch_range' must be [low, high]")]
-    [InlineData("{\"schema_version\": 9, \"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1}}", "written with schema 9")]
-    [InlineData("{\"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1, \"emotion_confidence\": \"high\"}}", "wrong type")]
+    [InlineData(
+        "{\"text\": 5, \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1}}",
+        "'text' is a number, expected a string")]
+    [InlineData(
+        "{\"text\": \"t\", \"timestamp\": \"today\", \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1}}",
+        "'timestamp' is a string")]
+    [InlineData(
+        "{\"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {}}",
+        "'reference_voice_analysis.pitch' is missing")]
+    [InlineData(
+        "{\"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1, \"pitch_range\": [1]}}",
+        "pitch_range' must be [low, high]")]
+    [InlineData(
+        "{\"schema_version\": 9, \"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", \"reference_voice_analysis\": {\"pitch\": 1}}",
+        "written with schema 9")]
+    [InlineData(
+        "{\"text\": \"t\", \"timestamp\": 1, \"model_used\": \"m\", " +
+        "\"reference_voice_analysis\": {\"pitch\": 1, \"emotion_confidence\": \"high\"}}",
+        "wrong type")]
     public void Foreign_or_malformed_json_is_FingerprintInvalid_with_the_defect_named(string json, string defect)
     {
         string path = WriteJson("x.json", json);

@@ -17,7 +17,8 @@ public sealed class ReaderFuzzTests : IDisposable
 {
     /// <summary>A mutated few-kilobyte file may not make a reader allocate more than this (a WAV may claim 4 GiB of data).</summary>
     private const long MaxAllocatedBytes = 64L * 1024 * 1024;
-    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("VOICECLONE_FUZZ_ITERATIONS"), out int n) ? n : 1000;
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("VOICECLONE_FUZZ_ITERATIONS"), out int n) ? n : 1000;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("VOICECLONE_FUZZ_SEED"), out int s) ? s : 20261204;
     private readonly TempDirectory _dir = new();
 
@@ -47,7 +48,8 @@ public sealed class ReaderFuzzTests : IDisposable
             catch (Exception e)
             {
                 File.WriteAllBytes(_dir.File("crash.bin"), mutant);
-                throw new Xunit.Sdk.XunitException($"{name} mutant {i} (seed {Seed}) threw {e.GetType().Name}: {e.Message}\n{Convert.ToBase64String(mutant)}");
+                throw new Xunit.Sdk.XunitException(
+                    $"{name} mutant {i} (seed {Seed}) threw {e.GetType().Name}: {e.Message}\n{Convert.ToBase64String(mutant)}");
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.True(allocated < MaxAllocatedBytes, $"{name} mutant {i} made the reader allocate {allocated:N0} bytes");
@@ -70,12 +72,17 @@ public sealed class ReaderFuzzTests : IDisposable
         byte[][] seeds =
         [
             new WavBytes().Fmt(1, 1, 16000, 16).Data(WavBytes.Pcm16(tone)).Build(),
-            new WavBytes().FmtExtensible(3, 2, 48000, 32).Data(new byte[8000]).Chunk("LIST", [.. "INFOISFT"u8, 4, 0, 0, 0, .. "abc\0"u8]).Build(),
+            new WavBytes()
+                .FmtExtensible(3, 2, 48000, 32)
+                .Data(new byte[8000])
+                .Chunk("LIST", [.. "INFOISFT"u8, 4, 0, 0, 0, .. "abc\0"u8])
+                .Build(),
             new WavBytes().Fmt(3, 1, 22050, 64).Chunk("junk", new byte[13]).Data(new byte[4096]).Build(),
         ];
         var outcomes = Fuzz("mutant.wav", m => m.MutateBinary(seeds[m.Next(seeds.Length)], headerBytes: 96), ReadAllAudio);
         Assert.True(outcomes.Keys.Count > 1, "the mutants exercise more than one path");
-        Assert.All(outcomes.Keys, k => Assert.Contains(k, new[] { "accepted", "AudioFileMalformed", "AudioFormatUnsupported", "AudioTooLong" }));
+        Assert.All(outcomes.Keys,
+            k => Assert.Contains(k, new[] { "accepted", "AudioFileMalformed", "AudioFormatUnsupported", "AudioTooLong" }));
     }
 
     [Fact]
@@ -109,7 +116,10 @@ public sealed class ReaderFuzzTests : IDisposable
         {
             Created = DateTimeOffset.UnixEpoch,
             Model = new Qwen3VoiceProfileFile.ProfileModel { Name = "Qwen3-TTS:tiny", Hidden = 8, CodeGroups = 2, CodebookSize = 16 },
-            Reference = new Qwen3VoiceProfileFile.ProfileReference { Path = "/refs/me.wav", Sha256 = "00", DurationSeconds = 3, SampleRateHz = 16000 },
+            Reference = new Qwen3VoiceProfileFile.ProfileReference
+            {
+                Path = "/refs/me.wav", Sha256 = "00", DurationSeconds = 3, SampleRateHz = 16000,
+            },
             ReferenceText = "Hello there.",
             ReferenceTextIds = [1, 2, 3, 40, 41, 5, 6],
             SpeakerEmbedding = [0.1f, -0.2f, 0.3f, 0.0f, 1.5f, -1.5f, 0.25f, 0.5f],
@@ -118,7 +128,11 @@ public sealed class ReaderFuzzTests : IDisposable
             Emotion = new EmotionResult { Emotion = "calm", Confidence = 0.5 },
             Spectrum = new Qwen3VoiceProfileFile.ProfileSpectrum
             {
-                HighHz = 7600, BandDb = Enumerable.Range(0, global::VoiceClone.Core.Analysis.Spectral.LongTermSpectrum.BandCount).Select(i => -40.0 - i).ToArray(), ActiveLevelDb = -25,
+                HighHz = 7600,
+                BandDb = Enumerable.Range(0, global::VoiceClone.Core.Analysis.Spectral.LongTermSpectrum.BandCount)
+                    .Select(i => -40.0 - i)
+                    .ToArray(),
+                ActiveLevelDb = -25,
             },
         };
         string path = _dir.File("seed.voiceprofile.json");

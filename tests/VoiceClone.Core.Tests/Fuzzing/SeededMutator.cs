@@ -10,7 +10,10 @@ namespace VoiceClone.Core.Tests.Fuzzing;
 internal sealed class SeededMutator(int seed)
 {
     private static readonly string[] ExtremeTokens =
-        ["1e308", "-1e308", "1e15", "-1", "0", "NaN", "null", "[]", "{}", "\"\"", "\"\\u0000\"", "253402300800", "9223372036854775807", "\"x\""];
+        [
+            "1e308", "-1e308", "1e15", "-1", "0", "NaN", "null", "[]", "{}", "\"\"", "\"\\u0000\"",
+            "253402300800", "9223372036854775807", "\"x\"",
+        ];
 
     private readonly Random _random = new(seed);
 

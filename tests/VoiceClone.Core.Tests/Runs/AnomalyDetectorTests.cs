@@ -92,10 +92,13 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public void A_perfectly_steady_baseline_still_needs_the_floor_before_it_alarms()
     {
-        var baseline = Enumerable.Repeat<IReadOnlyDictionary<string, double>>(new Dictionary<string, double> { ["latency_p95_ms"] = 400 }, 10).ToList();
+        var baseline = Enumerable
+            .Repeat<IReadOnlyDictionary<string, double>>(new Dictionary<string, double> { ["latency_p95_ms"] = 400 }, 10)
+            .ToList();
         // MAD is 0: without the floor any change would be "infinitely" many sigmas away.
         Assert.Empty(AnomalyDetector.AgainstBaseline(new Dictionary<string, double> { ["latency_p95_ms"] = 580 }, baseline));
-        RunAnomalyRecord flagged = Assert.Single(AnomalyDetector.AgainstBaseline(new Dictionary<string, double> { ["latency_p95_ms"] = 620 }, baseline));
+        RunAnomalyRecord flagged = Assert.Single(
+            AnomalyDetector.AgainstBaseline(new Dictionary<string, double> { ["latency_p95_ms"] = 620 }, baseline));
         Assert.Equal(600, flagged.Threshold, 9);
     }
 
@@ -106,7 +109,10 @@ public sealed class AnomalyDetectorTests
         {
             ["latency_p95_ms"] = 400 + i, ["validation_pass_rate"] = 0.8, ["speech_fraction_median"] = 0.8,
         }).ToList();
-        var current = new Dictionary<string, double> { ["latency_p95_ms"] = 100, ["validation_pass_rate"] = 1, ["speech_fraction_median"] = 0.1 };
+        var current = new Dictionary<string, double>
+        {
+            ["latency_p95_ms"] = 100, ["validation_pass_rate"] = 1, ["speech_fraction_median"] = 0.1,
+        };
         Assert.Empty(AnomalyDetector.AgainstBaseline(current, baseline));
     }
 
@@ -121,7 +127,8 @@ public sealed class AnomalyDetectorTests
             stage.AudioSeconds = 1 + run.Stages.IndexOf(stage) % 8;
             stage.DurationMs = 200 * stage.AudioSeconds.Value * SyntheticRuns.Noise(random, 0.1);
         }
-        foreach (RunStage stage in run.Stages.Where(s => s.Name == "reference_analysis").Skip(4)) (stage.Detail, stage.DurationMs) = ("cached", 0.05);
+        foreach (RunStage stage in run.Stages.Where(s => s.Name == "reference_analysis").Skip(4))
+            (stage.Detail, stage.DurationMs) = ("cached", 0.05);
         Assert.Empty(AnomalyDetector.WithinRun(run));
 
         RunStage stalled = run.Stages.First(s => s.Name == "synthesis");
@@ -135,7 +142,10 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public void The_warning_line_has_the_documented_form()
     {
-        var anomaly = new RunAnomalyRecord { Metric = "latency_p95_ms", Value = 1234.4, Baseline = 410.24, Threshold = 615.4, BaselineRuns = 20 };
+        var anomaly = new RunAnomalyRecord
+        {
+            Metric = "latency_p95_ms", Value = 1234.4, Baseline = 410.24, Threshold = 615.4, BaselineRuns = 20,
+        };
         Assert.StartsWith("[Anomaly] latency_p95_ms value=1234 baseline=410.2 threshold=615.4 (run r1;",
             AnomalyDetector.Describe(anomaly, "r1"), StringComparison.Ordinal);
     }

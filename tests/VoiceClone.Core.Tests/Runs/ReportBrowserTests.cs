@@ -25,7 +25,9 @@ public sealed class ReportBrowserTests : IDisposable
         File.WriteAllText(report, RunReport.Build(RunReportTests.History(), SyntheticRuns.Epoch.AddDays(22), "/logs/runs").Html);
         // A control page that does reach for the network: the watch below must see that, or its silence proves nothing.
         string control = _dir.File("control.html");
-        File.WriteAllText(control, "<html><body><img src=\"http://example.invalid/x.png\"><link rel=\"stylesheet\" href=\"https://example.invalid/a.css\"></body></html>");
+        File.WriteAllText(control,
+            "<html><body><img src=\"http://example.invalid/x.png\">" +
+            "<link rel=\"stylesheet\" href=\"https://example.invalid/a.css\"></body></html>");
 
         await using HeadlessChromium browser = await HeadlessChromium.StartAsync(chromium!, Width, 900);
         await browser.SendAsync("Network.enable");
@@ -38,7 +40,8 @@ public sealed class ReportBrowserTests : IDisposable
         await Open(browser, report);
         var requests = Requests(browser, seen);
         Assert.Contains(requests, url => url.StartsWith("file:", StringComparison.Ordinal));
-        Assert.All(requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal),
+        Assert.All(requests, url => Assert.True(
+            url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal),
             $"the report requested {url}"));
 
         JsonNode page = (await browser.EvaluateAsync("""
@@ -84,5 +87,8 @@ public sealed class ReportBrowserTests : IDisposable
     }
 
     private static List<string> Requests(HeadlessChromium browser, int from = 0) =>
-        browser.Events.Skip(from).Where(e => e.Method == "Network.requestWillBeSent").Select(e => e.Params["request"]!["url"]!.GetValue<string>()).ToList();
+        browser.Events.Skip(from)
+            .Where(e => e.Method == "Network.requestWillBeSent")
+            .Select(e => e.Params["request"]!["url"]!.GetValue<string>())
+            .ToList();
 }

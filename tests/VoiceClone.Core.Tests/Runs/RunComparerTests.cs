@@ -5,7 +5,10 @@ namespace VoiceClone.Core.Tests.Runs;
 public sealed class RunComparerTests
 {
     private static IReadOnlyDictionary<string, double> M(double rtf, double pass, double speech, double io = 0) =>
-        new Dictionary<string, double> { ["rtf"] = rtf, ["validation_pass_rate"] = pass, ["speech_fraction_median"] = speech, ["errors.io"] = io };
+        new Dictionary<string, double>
+        {
+            ["rtf"] = rtf, ["validation_pass_rate"] = pass, ["speech_fraction_median"] = speech, ["errors.io"] = io,
+        };
 
     [Fact]
     public void Each_metric_gets_its_delta_and_a_verdict_in_its_own_better_direction()

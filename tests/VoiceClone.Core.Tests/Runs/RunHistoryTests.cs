@@ -14,8 +14,11 @@ public sealed class RunHistoryTests : IDisposable
         Directory.CreateDirectory(Runs);
         for (int night = 0; night < 6; night++)
         {
-            RunLogDocument run = night == 4 ? SyntheticRuns.Analysis(new Random(night), night) : SyntheticRuns.Clone(new Random(night), night);
-            if (night == 5) run.Anomalies.Add(new RunAnomalyRecord { Metric = "rtf", Value = 3, Baseline = 1, Threshold = 1.5, BaselineRuns = 5 });
+            RunLogDocument run = night == 4
+                ? SyntheticRuns.Analysis(new Random(night), night)
+                : SyntheticRuns.Clone(new Random(night), night);
+            if (night == 5)
+                run.Anomalies.Add(new RunAnomalyRecord { Metric = "rtf", Value = 3, Baseline = 1, Threshold = 1.5, BaselineRuns = 5 });
             if (night == 3) run.Status = "stopped";
             File.WriteAllText(Path.Combine(Runs, run.RunId + ".json"), JsonSerializer.Serialize(run, RunLog.Json));
         }
@@ -42,7 +45,8 @@ public sealed class RunHistoryTests : IDisposable
     public void Filters_combine_and_Last_counts_after_them()
     {
         Assert.Equal([3, 4, 5], Read(new RunFilter { Since = SyntheticRuns.Epoch.AddDays(3) }).Select(Night));
-        Assert.Equal([2, 5], Read(new RunFilter { Command = c => c == "New-VoiceClone", Statuses = ["completed"], Last = 2 }).Select(Night));
+        Assert.Equal([2, 5],
+            Read(new RunFilter { Command = c => c == "New-VoiceClone", Statuses = ["completed"], Last = 2 }).Select(Night));
         Assert.Equal([3], Read(new RunFilter { Statuses = ["STOPPED"] }).Select(Night));
         Assert.Equal([5], Read(new RunFilter { AnomalousOnly = true }).Select(Night));
         Assert.Equal([4], Read(new RunFilter { Id = id => id.Contains("-a") }).Select(Night));

@@ -107,7 +107,10 @@ public sealed class RunLogReaderTests : IDisposable
     public void What_the_writer_writes_the_reader_reads_back_whole()
     {
         var log = new RunLog("New-VoiceEmotionModel", new Dictionary<string, string?> { ["seed"] = "1" });
-        log.Training(new RunTraining { Labels = ["a", "b"], ConfusionMatrix = [[3, 1], [0, 4]], Folds = [new RunFold { HeldOut = "s1", Clips = 8 }] });
+        log.Training(new RunTraining
+        {
+            Labels = ["a", "b"], ConfusionMatrix = [[3, 1], [0, 4]], Folds = [new RunFold { HeldOut = "s1", Clips = 8 }],
+        });
         log.Error("training", new VoiceCloneException(VoiceCloneErrors.TrainingDataInvalid, "bad line"));
         RunLogDocument read = RunLogReader.Read(log.Write(_dir.Path, "failed")).Document;
         Assert.Equal(JsonSerializer.Serialize(log.Read(d => d.Training)), JsonSerializer.Serialize(read.Training));

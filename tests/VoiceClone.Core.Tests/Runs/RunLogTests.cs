@@ -21,7 +21,8 @@ public sealed class RunLogTests : IDisposable
         log.Retry("c1", 2, "resynthesize", "flite timed out", 12.5, "retrying");
         log.Validation(new RunValidation
         {
-            Item = "c1", Attempt = 1, Checks = [new RunCheck { Name = "not_silent", Value = RunLog.Finite(double.NaN), Limit = "> -50 dBFS", Hard = true }],
+            Item = "c1", Attempt = 1,
+            Checks = [new RunCheck { Name = "not_silent", Value = RunLog.Finite(double.NaN), Limit = "> -50 dBFS", Hard = true }],
         });
         log.Clone(new RunClone { Id = "c1", Reference = "ref.wav", Text = "hi", Status = "completed", AudioSeconds = 2.0 },
             new Dictionary<string, double> { ["pitch_marks"] = 300 });
@@ -44,7 +45,8 @@ public sealed class RunLogTests : IDisposable
         Assert.Equal("timeout", error.GetProperty("category").GetString());
         Assert.True(error.GetProperty("auto_recoverable").GetBoolean());
         Assert.Equal("resynthesize", root.GetProperty("retries")[0].GetProperty("method").GetString());
-        Assert.False(root.GetProperty("validations")[0].GetProperty("checks")[0].TryGetProperty("value", out _)); // NaN: not measured, left out
+        // NaN: not measured, left out
+        Assert.False(root.GetProperty("validations")[0].GetProperty("checks")[0].TryGetProperty("value", out _));
         JsonElement compute = root.GetProperty("compute");
         Assert.Equal(2.0, compute.GetProperty("audio_seconds").GetDouble());
         Assert.Equal(300, compute.GetProperty("work").GetProperty("pitch_marks").GetDouble());

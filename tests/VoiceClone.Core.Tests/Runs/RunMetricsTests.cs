@@ -14,9 +14,11 @@ public sealed class RunMetricsTests
     public void Clone_quality_comes_from_the_clones_scores()
     {
         RunLogDocument run = Run(
-            new RunClone { Id = "a", Status = "completed", PitchRatio = 1.02, ArticulationRateRatio = 0.9, Attempts = 1, ValidationPassed = true, Seconds = 1,
+            new RunClone { Id = "a", Status = "completed", PitchRatio = 1.02, ArticulationRateRatio = 0.9, Attempts = 1,
+                ValidationPassed = true, Seconds = 1,
                 TimbreDistance = 8, BaseTimbreDistance = 16, ReferenceEmotion = "sad", CloneEmotion = "sad" },
-            new RunClone { Id = "b", Status = "completed", PitchRatio = 0.94, ArticulationRateRatio = 1.05, Attempts = 2, ValidationPassed = false, Seconds = 3,
+            new RunClone { Id = "b", Status = "completed", PitchRatio = 0.94, ArticulationRateRatio = 1.05, Attempts = 2,
+                ValidationPassed = false, Seconds = 3,
                 TimbreDistance = 10, BaseTimbreDistance = 10, ReferenceEmotion = "sad", CloneEmotion = "calm" },
             new RunClone { Id = "c", Status = "failed" });
         run.Validations.Add(new RunValidation { Item = "c", Attempt = 3, Passed = false });
@@ -44,9 +46,15 @@ public sealed class RunMetricsTests
     {
         RunLogDocument run = Run(new RunClone { Id = "a", Status = "completed" });
         run.Stages.Add(new RunStage { Item = "a", Name = "synthesis", Attempt = 1, Status = "completed", DurationMs = 300 });
-        run.Stages.Add(new RunStage { Item = "a", Name = "synthesis", Attempt = 2, Status = "completed", DurationMs = 500, PeakMemoryMb = 700 });
+        run.Stages.Add(new RunStage
+        {
+            Item = "a", Name = "synthesis", Attempt = 2, Status = "completed", DurationMs = 500, PeakMemoryMb = 700,
+        });
         run.Validations.Add(new RunValidation { Item = "a", Attempt = 1, Checks = [new RunCheck { Name = "pitch_match", Value = 1.2 }] });
-        run.Validations.Add(new RunValidation { Item = "a", Attempt = 2, Passed = true, Checks = [new RunCheck { Name = "pitch_match", Value = 1.03 }] });
+        run.Validations.Add(new RunValidation
+        {
+            Item = "a", Attempt = 2, Passed = true, Checks = [new RunCheck { Name = "pitch_match", Value = 1.03 }],
+        });
         run.Compute.PeakMemoryMb = null;
         Dictionary<string, double> m = RunMetrics.Compute(run);
         Assert.Equal(1.0, m["validation_pass_rate"]);
@@ -78,15 +86,24 @@ public sealed class RunMetricsTests
     public void Cached_stages_are_not_timed()
     {
         RunLogDocument run = Run();
-        run.Stages.Add(new RunStage { Item = "a", Name = "reference_analysis", Status = "completed", Detail = "analysed", DurationMs = 100 });
-        run.Stages.Add(new RunStage { Item = "b", Name = "reference_analysis", Status = "completed", Detail = "cached", DurationMs = 0.01 });
+        run.Stages.Add(new RunStage
+        {
+            Item = "a", Name = "reference_analysis", Status = "completed", Detail = "analysed", DurationMs = 100,
+        });
+        run.Stages.Add(new RunStage
+        {
+            Item = "b", Name = "reference_analysis", Status = "completed", Detail = "cached", DurationMs = 0.01,
+        });
         Assert.Equal(100, RunMetrics.Compute(run)["stage.reference_analysis.p50_ms"]);
     }
 
     [Fact]
     public void Every_metric_a_run_writes_is_in_the_catalogue()
     {
-        var runs = new[] { SyntheticRuns.Clone(new Random(1), 0, ioErrors: 1), SyntheticRuns.Analysis(new Random(1), 0), SyntheticRuns.Training(0) };
+        var runs = new[]
+        {
+            SyntheticRuns.Clone(new Random(1), 0, ioErrors: 1), SyntheticRuns.Analysis(new Random(1), 0), SyntheticRuns.Training(0),
+        };
         foreach (string metric in runs.SelectMany(r => RunMetrics.Compute(r).Keys)) Assert.NotNull(RunMetricCatalog.Find(metric));
         Assert.Equal(BetterDirection.Lower, RunMetricCatalog.Find("stage.persist.p95_ms")!.Better);
         Assert.Equal(BetterDirection.Higher, RunMetricCatalog.Find("validation_pass_rate")!.Better);

@@ -11,7 +11,8 @@ public sealed partial class RunReportTests
         var runs = new List<RunLogDocument>();
         for (int night = 0; night < 21; night++)
         {
-            RunLogDocument run = SyntheticRuns.Clone(new Random(night), night, slowdown: night == 20 ? 3 : 1, passRate: night == 20 ? 0.5 : 0.95,
+            RunLogDocument run = SyntheticRuns.Clone(new Random(night), night,
+                slowdown: night == 20 ? 3 : 1, passRate: night == 20 ? 0.5 : 0.95,
                 ioErrors: night == 20 ? 4 : 0, engine: night % 7 == 3 ? "Qwen3" : "Default");
             run.Anomalies.AddRange(SyntheticRuns.JudgeInTurn(runs, run));
             runs.Add(run);
@@ -19,7 +20,8 @@ public sealed partial class RunReportTests
         }
         runs[^1].Errors.Add(new RunError
         {
-            Category = "dependency", ErrorId = "SynthesizerMissing", Message = "flite <not found> & gone", SuggestedFix = "sudo apt-get install flite",
+            Category = "dependency", ErrorId = "SynthesizerMissing", Message = "flite <not found> & gone",
+            SuggestedFix = "sudo apt-get install flite",
             Occurrences = 2, Items = ["x"],
         });
         runs.Add(SyntheticRuns.Training(21));
@@ -31,7 +33,8 @@ public sealed partial class RunReportTests
     {
         RunReportPage page = RunReport.Build(History(), SyntheticRuns.Epoch.AddDays(22), "/logs/runs");
         string html = page.Html;
-        foreach (string section in new[] { "Runs", "Over time", "Validation and voice match", "Errors", "Anomalies", "Emotions", "Emotion model" })
+        string[] sections = ["Runs", "Over time", "Validation and voice match", "Errors", "Anomalies", "Emotions", "Emotion model"];
+        foreach (string section in sections)
             Assert.Contains($"<h2>{section}</h2>", html);
         var images = DataImages().Matches(html).Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
         // RTF, latency, memory, throughput; pass rate, match errors; error categories; emotions; confusion matrix.

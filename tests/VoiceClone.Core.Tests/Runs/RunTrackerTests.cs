@@ -25,7 +25,10 @@ public sealed class RunTrackerTests : IDisposable
         for (int i = 0; i < files; i++)
         {
             run.ItemStarted();
-            run.Log.Item(new RunItem { Name = $"f{i}.wav", Status = "completed", AudioSeconds = 3, DurationMs = ms * (1 + 0.01 * (i % 5)) });
+            run.Log.Item(new RunItem
+            {
+                Name = $"f{i}.wav", Status = "completed", AudioSeconds = 3, DurationMs = ms * (1 + 0.01 * (i % 5)),
+            });
             run.Checkpoint();
         }
         return run;
@@ -73,7 +76,8 @@ public sealed class RunTrackerTests : IDisposable
             Assert.DoesNotContain(capture.Drain(), e => e.Message.Contains("[Anomaly] latency"));
             RunTracker slow = Batch(10, 400);
             slow.Finish("completed");
-            ModuleLogEvent warning = Assert.Single(capture.Drain(), e => e.Message.StartsWith("[Anomaly] latency_p95_ms value=", StringComparison.Ordinal));
+            ModuleLogEvent warning = Assert.Single(capture.Drain(),
+                e => e.Message.StartsWith("[Anomaly] latency_p95_ms value=", StringComparison.Ordinal));
             Assert.Equal(ModuleLogLevel.Warning, warning.Level);
             Assert.Matches(@"value=\d+(\.\d+)? baseline=\d+(\.\d+)? threshold=\d+(\.\d+)? \(run " + slow.RunId, warning.Message);
             Assert.Contains(slow.Anomalies, a => a.Metric == "latency_p50_ms");
@@ -121,7 +125,8 @@ public sealed class RunTrackerTests : IDisposable
         string filler = new('x', 1000);
         using (var writer = new StreamWriter(path))
         {
-            for (int i = 0; writer.BaseStream.Length < RunIndex.MaxBytes; i++) writer.Write($"{{\"run_id\": \"old{i}\", \"command\": \"{filler}\"}}\n");
+            for (int i = 0; writer.BaseStream.Length < RunIndex.MaxBytes; i++)
+                writer.Write($"{{\"run_id\": \"old{i}\", \"command\": \"{filler}\"}}\n");
         }
         File.AppendAllText(path, "{\"run_id\": \"torn");
         File.AppendAllText(path, "\n");

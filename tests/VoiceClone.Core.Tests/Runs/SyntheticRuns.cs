@@ -9,10 +9,14 @@ namespace VoiceClone.Core.Tests.Runs;
 internal static class SyntheticRuns
 {
     public static readonly DateTimeOffset Epoch = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
-    private static readonly (string Name, double Ms)[] CloneStages = [("reference_analysis", 120), ("synthesis", 400), ("output_analysis", 150), ("persist", 8)];
+    private static readonly (string Name, double Ms)[] CloneStages =
+        [("reference_analysis", 120), ("synthesis", 400), ("output_analysis", 150), ("persist", 8)];
     private static readonly string[] Emotions = ["neutral", "calm", "happy", "sad", "angry", "fearful", "disgust"];
 
-    /// <summary>A nightly clone run: <paramref name="clones"/> clones, times x <paramref name="slowdown"/>, about <paramref name="passRate"/> passing.</summary>
+    /// <summary>
+    /// A nightly clone run: <paramref name="clones"/> clones, times x <paramref name="slowdown"/>,
+    /// about <paramref name="passRate"/> passing.
+    /// </summary>
     public static RunLogDocument Clone(Random random, int night, double slowdown = 1, double passRate = 0.95, double memoryMb = 420,
         double pitchError = 0.02, int clones = 12, string engine = "Default", int ioErrors = 0)
     {
@@ -33,7 +37,8 @@ internal static class SyntheticRuns
                 cloneMs += duration;
                 run.Stages.Add(new RunStage
                 {
-                    Item = id, Name = name, Attempt = 1, Status = "completed", DurationMs = duration, PeakMemoryMb = memoryMb * Noise(random, 0.03),
+                    Item = id, Name = name, Attempt = 1, Status = "completed", DurationMs = duration,
+                    PeakMemoryMb = memoryMb * Noise(random, 0.03),
                     Start = started, End = started,
                 });
             }
@@ -48,7 +53,8 @@ internal static class SyntheticRuns
             });
             run.Clones.Add(new RunClone
             {
-                Id = id, Reference = $"ref-{c % 4}.wav", Text = "Hello.", Status = "completed", AudioSeconds = seconds, Seconds = cloneMs / 1000,
+                Id = id, Reference = $"ref-{c % 4}.wav", Text = "Hello.", Status = "completed", AudioSeconds = seconds,
+                Seconds = cloneMs / 1000,
                 PitchRatio = pitchRatio, ArticulationRateRatio = 1 + 0.04 * Noise(random, 0.5), TimbreDistance = 9 * Noise(random, 0.1),
                 BaseTimbreDistance = 15 * Noise(random, 0.1), Attempts = passed ? 1 : 2, ValidationPassed = passed,
                 ReferenceEmotion = Emotions[c % 4], CloneEmotion = Emotions[(c + (c % 3 == 0 ? 1 : 0)) % 4],
@@ -57,10 +63,17 @@ internal static class SyntheticRuns
             audio += seconds;
         }
         for (int e = 0; e < ioErrors; e++)
-            run.Errors.Add(new RunError { Category = "io", ErrorId = "AudioReadFailed", Message = "locked", SuggestedFix = "Check the file.", Occurrences = 1, Items = [$"clone-{night}-{e}"] });
+        {
+            run.Errors.Add(new RunError
+            {
+                Category = "io", ErrorId = "AudioReadFailed", Message = "locked", SuggestedFix = "Check the file.", Occurrences = 1,
+                Items = [$"clone-{night}-{e}"],
+            });
+        }
         run.Compute = new RunCompute
         {
-            WallSeconds = wallMs / 1000, AudioSeconds = audio, RealTimeFactor = wallMs / 1000 / audio, PeakMemoryMb = memoryMb * Noise(random, 0.03),
+            WallSeconds = wallMs / 1000, AudioSeconds = audio, RealTimeFactor = wallMs / 1000 / audio,
+            PeakMemoryMb = memoryMb * Noise(random, 0.03),
             CpuSeconds = wallMs / 1000,
         };
         run.Ended = started.AddSeconds(run.Compute.WallSeconds);
@@ -80,11 +93,15 @@ internal static class SyntheticRuns
         {
             run.Items.Add(new RunItem
             {
-                Name = $"rec-{f}.wav", Status = "completed", AudioSeconds = 4, DurationMs = 80 * Noise(random, 0.1), Label = Emotions[f % Emotions.Length],
+                Name = $"rec-{f}.wav", Status = "completed", AudioSeconds = 4, DurationMs = 80 * Noise(random, 0.1),
+                Label = Emotions[f % Emotions.Length],
                 Measures = new() { ["speech_fraction"] = 0.8 * Noise(random, 0.05), ["clipped"] = f == 0 ? 1 : 0 },
             });
         }
-        run.Compute = new RunCompute { WallSeconds = files * 0.05, AudioSeconds = files * 4, RealTimeFactor = 0.05 / 4, PeakMemoryMb = 300 };
+        run.Compute = new RunCompute
+        {
+            WallSeconds = files * 0.05, AudioSeconds = files * 4, RealTimeFactor = 0.05 / 4, PeakMemoryMb = 300,
+        };
         run.Ended = started.AddSeconds(run.Compute.WallSeconds);
         return run;
     }
@@ -93,11 +110,14 @@ internal static class SyntheticRuns
     public static RunLogDocument Training(int night)
     {
         DateTimeOffset started = Epoch.AddDays(night).AddHours(3);
-        int[][] confusion = Enumerable.Range(0, 7).Select(r => Enumerable.Range(0, 7).Select(c => r == c ? 12 : (r + c) % 3).ToArray()).ToArray();
+        int[][] confusion = Enumerable.Range(0, 7)
+            .Select(r => Enumerable.Range(0, 7).Select(c => r == c ? 12 : (r + c) % 3).ToArray())
+            .ToArray();
         return new RunLogDocument
         {
-            RunId = $"{started:yyyyMMdd-HHmmss-fff}-t{night:x7}", Command = "New-VoiceEmotionModel", Status = "completed", Started = started,
-            Ended = started.AddMinutes(4), Engine = "ml.net-maxent", Device = "cpu", Machine = new() { ["host"] = "nightly", ["pid"] = "1" },
+            RunId = $"{started:yyyyMMdd-HHmmss-fff}-t{night:x7}", Command = "New-VoiceEmotionModel", Status = "completed",
+            Started = started, Ended = started.AddMinutes(4), Engine = "ml.net-maxent", Device = "cpu",
+            Machine = new() { ["host"] = "nightly", ["pid"] = "1" },
             Training = new RunTraining
             {
                 Clips = 140, Speakers = 4, UnweightedAccuracy = 0.61, WeightedAccuracy = 0.62, ExpectedCalibrationError = 0.04,

@@ -36,7 +36,9 @@ public sealed class AnalysisServiceTests : IDisposable
         using (var runtime = new VoiceCloneRuntime(_dir.Path, _dir.File("logs")))
         {
             Assert.Equal("Silero", runtime.Analysis.Prepare(new AnalysisSettings()).Analyze(wav, null).VadMethod);
-            Assert.Equal("SwiftF0", runtime.Analysis.Prepare(new AnalysisSettings { PitchAlgorithm = PitchAlgorithm.SwiftF0 }).Analyze(wav, null).PitchAlgorithm);
+            Assert.Equal("SwiftF0", runtime.Analysis
+                .Prepare(new AnalysisSettings { PitchAlgorithm = PitchAlgorithm.SwiftF0 })
+                .Analyze(wav, null).PitchAlgorithm);
         }
         Environment.SetEnvironmentVariable(ModelLocations.EnvironmentVariable, Path.Combine(models, "no-such-folder"));
         using (var runtime = new VoiceCloneRuntime(_dir.Path, _dir.File("logs")))
@@ -50,7 +52,8 @@ public sealed class AnalysisServiceTests : IDisposable
     {
         Environment.SetEnvironmentVariable(ModelLocations.EnvironmentVariable, "/nonexistent/models");
         using var runtime = new VoiceCloneRuntime(_dir.Path, _dir.File("logs"));
-        var e = Assert.Throws<VoiceCloneException>(() => runtime.Analysis.Prepare(new AnalysisSettings { PitchAlgorithm = PitchAlgorithm.SwiftF0 }));
+        var e = Assert.Throws<VoiceCloneException>(
+            () => runtime.Analysis.Prepare(new AnalysisSettings { PitchAlgorithm = PitchAlgorithm.SwiftF0 }));
         Assert.Equal("ModelFileMissing", e.ErrorId);
         Assert.Contains("/nonexistent/models", e.Message);
         Assert.Contains(Path.Combine("VoiceClone", "models"), e.Message);
@@ -60,7 +63,8 @@ public sealed class AnalysisServiceTests : IDisposable
     public void A_ceiling_below_the_floor_refuses_the_batch()
     {
         using var runtime = new VoiceCloneRuntime(_dir.Path, _dir.File("logs"));
-        var e = Assert.Throws<VoiceCloneException>(() => runtime.Analysis.Prepare(new AnalysisSettings { PitchFloorHz = 300, PitchCeilingHz = 200 }));
+        var e = Assert.Throws<VoiceCloneException>(
+            () => runtime.Analysis.Prepare(new AnalysisSettings { PitchFloorHz = 300, PitchCeilingHz = 200 }));
         Assert.Equal("ConfigurationInvalid", e.ErrorId);
     }
 }

@@ -29,10 +29,13 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         _profile = profile;
     }
 
-    /// <summary>Chromium's executable ($VOICECLONE_CHROMIUM, or chromium / chromium-browser / google-chrome on PATH); null when absent.</summary>
+    /// <summary>
+    /// Chromium's executable ($VOICECLONE_CHROMIUM, or chromium / chromium-browser / google-chrome on PATH); null when absent.
+    /// </summary>
     public static string? Find()
     {
-        if (Environment.GetEnvironmentVariable("VOICECLONE_CHROMIUM") is { Length: > 0 } configured && File.Exists(configured)) return configured;
+        if (Environment.GetEnvironmentVariable("VOICECLONE_CHROMIUM") is { Length: > 0 } configured && File.Exists(configured))
+            return configured;
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .SelectMany(dir => new[] { "chromium", "chromium-browser", "google-chrome" }.Select(name => Path.Combine(dir, name)))
             .FirstOrDefault(File.Exists);
@@ -44,10 +47,14 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public static async Task<HeadlessChromium> StartAsync(string executable, int width, int height)
     {
         string profile = Directory.CreateTempSubdirectory("voiceclone-chromium-").FullName;
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(executable)
+        {
+            UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true,
+        };
         foreach (string argument in new[]
         {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run",
             "--disable-sync", "--disable-default-apps", "--hide-scrollbars", "--mute-audio", $"--user-data-dir={profile}",
             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", $"--proxy-server=http://127.0.0.1:{ClosedPort()}",
             $"--window-size={width},{height}", "about:blank",
@@ -64,7 +71,11 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             var watch = Stopwatch.StartNew();
             while (!File.Exists(portFile) || File.ReadAllLines(portFile).Length < 2)
             {
-                if (process.HasExited || watch.Elapsed > Patience) throw new InvalidOperationException($"Chromium did not start (exit {(process.HasExited ? process.ExitCode : -1)}).");
+                if (process.HasExited || watch.Elapsed > Patience)
+                {
+                    throw new InvalidOperationException(
+                        $"Chromium did not start (exit {(process.HasExited ? process.ExitCode : -1)}).");
+                }
                 await Task.Delay(100);
             }
             int port = int.Parse(File.ReadAllLines(portFile)[0]);
@@ -120,7 +131,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         do
         {
             result = await _socket.ReceiveAsync(buffer, cancellation);
-            if (result.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("Chromium closed the DevTools connection.");
+            if (result.MessageType == WebSocketMessageType.Close)
+                throw new InvalidOperationException("Chromium closed the DevTools connection.");
             message.Write(buffer, 0, result.Count);
         }
         while (!result.EndOfMessage);

@@ -6,7 +6,8 @@ internal static class Voices
     public const int Rate = 16000;
 
     /// <summary>Harmonic series with a 1/k spectral tilt (a glottal-pulse-like source), F0 given per sample.</summary>
-    public static float[] Harmonic(Func<double, double> f0AtTime, double seconds, int harmonics = 20, double amplitude = 0.3, Func<int, double>? harmonicGain = null)
+    public static float[] Harmonic(
+        Func<double, double> f0AtTime, double seconds, int harmonics = 20, double amplitude = 0.3, Func<int, double>? harmonicGain = null)
     {
         int n = (int)(seconds * Rate);
         var x = new float[n];

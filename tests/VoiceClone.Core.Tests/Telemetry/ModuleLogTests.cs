@@ -97,7 +97,8 @@ public sealed partial class ModuleLogTests : IDisposable
         Assert.Contains(lines, l => Regex.IsMatch(l,
             @"\[ExecutionComplete\] Unit-Op status=ok latency_ms=\d+\.\d rss_delta_mb=-?\d+\.\d\d result=VoiceFeatures\[3\]"));
         Assert.Contains(lines, l => l.Contains("[ExecutionComplete] Stopped-Op status=stopped"));
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"\[Metrics\] \[MemoryFootprint\] checkpoint=after-op cpu_percent=\d+\.\d ram_mb=\d+\.\d managed_mb=\d+\.\d"));
+        Assert.Contains(lines, l => Regex.IsMatch(l,
+            @"\[Metrics\] \[MemoryFootprint\] checkpoint=after-op cpu_percent=\d+\.\d ram_mb=\d+\.\d managed_mb=\d+\.\d"));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class BadInputTests : IDisposable
         "RIFF"u8.CopyTo(bytes); BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), bytes.Length - 8);
         "WAVEfmt "u8.CopyTo(bytes.AsSpan(8)); BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(16), 16);
         BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(20), 3); BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(24), TestAudio.Rate); BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(28), 4 * TestAudio.Rate);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(24), TestAudio.Rate);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(28), 4 * TestAudio.Rate);
         BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(32), 4); BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(34), 32);
         "data"u8.CopyTo(bytes.AsSpan(36)); BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(40), 4 * samples.Length);
         for (int i = 0; i < samples.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(44 + 4 * i), samples[i]);
@@ -72,7 +73,8 @@ public sealed class BadInputTests : IDisposable
         TestAudio.Write(File("silence.wav"), new short[2 * TestAudio.Rate]);
         var random = new Random(7);
         TestAudio.Write(File("noise.wav"), Enumerable.Range(0, 2 * TestAudio.Rate).Select(_ => (short)random.Next(-4000, 4000)).ToArray());
-        var (errors, outputs) = Run($"Get-VoiceEmotion -LiteralPath '{File("silence.wav")}', '{File("noise.wav")}', '{Voice("voice.wav")}'");
+        var (errors, outputs) = Run(
+            $"Get-VoiceEmotion -LiteralPath '{File("silence.wav")}', '{File("noise.wav")}', '{Voice("voice.wav")}'");
         Assert.Equal(["NoSpeechDetected", "NoSpeechDetected"], errors);
         Assert.Equal(1, outputs);
     }
@@ -121,7 +123,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("253402300800")]
     public void A_fingerprint_whose_timestamp_is_no_time_is_FingerprintInvalid(string timestamp)
     {
-        System.IO.File.WriteAllText(File("cloned_bad.json"), Fingerprints.Seed().Replace("\"timestamp\": 1770739260", $"\"timestamp\": {timestamp}"));
+        System.IO.File.WriteAllText(File("cloned_bad.json"),
+            Fingerprints.Seed().Replace("\"timestamp\": 1770739260", $"\"timestamp\": {timestamp}"));
         System.IO.File.WriteAllText(File("cloned_good.json"), Fingerprints.Seed());
         var (errors, outputs) = Run($"Get-CloneFingerprint -LiteralPath '{File("cloned_bad.json")}', '{File("cloned_good.json")}'");
         Assert.Equal(["FingerprintInvalid"], errors);

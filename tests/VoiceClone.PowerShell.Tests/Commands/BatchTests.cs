@@ -16,7 +16,8 @@ public sealed class BatchTests : IDisposable
     public BatchTests()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "calls", "day2"));
-        for (int i = 0; i < 10; i++) TestAudio.WriteVoice(Path.Combine(_dir, "calls", i < 5 ? "" : "day2", $"call-{i}.wav"), 100 + 17 * i, 1.2);
+        for (int i = 0; i < 10; i++)
+            TestAudio.WriteVoice(Path.Combine(_dir, "calls", i < 5 ? "" : "day2", $"call-{i}.wav"), 100 + 17 * i, 1.2);
         _session.SetVariable("dir", _dir);
     }
 
@@ -46,7 +47,8 @@ public sealed class BatchTests : IDisposable
         {
             // Half the tasks start elsewhere: -ShardRoot makes the keys, not the current location.
             string where = i % 2 == 0 ? "Set-Location $dir" : "Set-Location ([System.IO.Path]::GetTempPath())";
-            string[] shard = Strings($"{where}; Get-VoiceFeature \"$dir/calls\", \"$dir/calls/day2\" -ShardRoot $dir -ShardIndex {i} -ShardCount 3 | ForEach-Object Path");
+            string[] shard = Strings($"{where}; Get-VoiceFeature \"$dir/calls\", \"$dir/calls/day2\" " +
+                $"-ShardRoot $dir -ShardIndex {i} -ShardCount 3 | ForEach-Object Path");
             Assert.NotEmpty(shard);
             taken.AddRange(shard);
         }
@@ -59,11 +61,13 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public void The_index_comes_straight_from_an_array_tasks_environment_and_a_bad_one_stops_the_call_before_any_work()
     {
-        string[] fromEnv = Strings("Set-Location $dir; $env:SLURM_ARRAY_TASK_ID = '2'; try { Get-VoiceFeature calls -ShardIndex $env:SLURM_ARRAY_TASK_ID " +
+        string[] fromEnv = Strings("Set-Location $dir; $env:SLURM_ARRAY_TASK_ID = '2'; " +
+            "try { Get-VoiceFeature calls -ShardIndex $env:SLURM_ARRAY_TASK_ID " +
             "-ShardCount 4 -ResultPath r1 -PassThru | % Path } finally { Remove-Item env:SLURM_ARRAY_TASK_ID }");
         Assert.Equal(Strings("Set-Location $dir; Get-VoiceFeature calls -ShardIndex 2 -ShardCount 4 | % Path"), fromEnv);
 
-        Assert.Equal(["BatchShardInvalid"], Errors("Set-Location $dir; Get-VoiceFeature calls -ShardIndex $env:JOB_COMPLETION_INDEX -ShardCount 4 -ResultPath r2"));
+        Assert.Equal(["BatchShardInvalid"],
+            Errors("Set-Location $dir; Get-VoiceFeature calls -ShardIndex $env:JOB_COMPLETION_INDEX -ShardCount 4 -ResultPath r2"));
         Assert.Equal(["BatchShardInvalid"], Errors("Set-Location $dir; Get-VoiceEmotion calls -ShardIndex 4 -ShardCount 4 -ResultPath r2"));
         Assert.Equal(["BatchShardInvalid"], Errors("Set-Location $dir; Get-CloneFingerprint calls -ShardIndex 1"));
         Assert.Equal(["BatchShardInvalid"], Errors($"Set-Location $dir; New-VoiceClone -Manifest x.csv -ShardRoot . -OutputDirectory o"));
@@ -74,12 +78,14 @@ public sealed class BatchTests : IDisposable
     public void A_killed_task_run_again_does_only_what_is_missing_and_the_results_read_back_equal_a_single_call()
     {
         File.WriteAllLines(Path.Combine(_dir, "calls.csv"), ["path,text,speaker",
-            .. Enumerable.Range(0, 10).Select(i => $"calls/{(i < 5 ? "" : "day2/")}call-{i}.wav,{(i == 3 ? "\"one, two three four\"" : "")},s{i}")]);
+            .. Enumerable.Range(0, 10)
+                .Select(i => $"calls/{(i < 5 ? "" : "day2/")}call-{i}.wav,{(i == 3 ? "\"one, two three four\"" : "")},s{i}")]);
         string[] single = Strings($"Get-VoiceFeature -Manifest $dir/calls.csv | {AsJson}");
         Assert.Equal(10, single.Length);
 
         // Two tasks of two shards; then a kill cuts task 1's last line, as a SIGKILL in the middle of its write would.
-        for (int i = 0; i < 2; i++) Assert.Empty(Strings($"Get-VoiceFeature -Manifest $dir/calls.csv -ShardIndex {i} -ShardCount 2 -ResultPath $dir/results"));
+        for (int i = 0; i < 2; i++)
+            Assert.Empty(Strings($"Get-VoiceFeature -Manifest $dir/calls.csv -ShardIndex {i} -ShardCount 2 -ResultPath $dir/results"));
         string[] files = Directory.GetFiles(Path.Combine(_dir, "results")).Order().ToArray();
         Assert.Equal(2, files.Length);
         Assert.All(files, f => Assert.Equal(5, File.ReadAllLines(f).Length));
@@ -87,8 +93,10 @@ public sealed class BatchTests : IDisposable
         File.WriteAllBytes(files[1], task1[..^100]);
 
         // Run again: shard 0 has nothing to do, shard 1 redoes its cut input only.
-        Assert.Empty(Strings($"Get-VoiceFeature -Manifest $dir/calls.csv -ShardIndex 0 -ShardCount 2 -ResultPath $dir/results -PassThru | % Path"));
-        string redone = Assert.Single(Strings($"Get-VoiceFeature -Manifest $dir/calls.csv -ShardIndex 1 -ShardCount 2 -ResultPath $dir/results -PassThru | % Path"));
+        Assert.Empty(Strings(
+            $"Get-VoiceFeature -Manifest $dir/calls.csv -ShardIndex 0 -ShardCount 2 -ResultPath $dir/results -PassThru | % Path"));
+        string redone = Assert.Single(Strings(
+            $"Get-VoiceFeature -Manifest $dir/calls.csv -ShardIndex 1 -ShardCount 2 -ResultPath $dir/results -PassThru | % Path"));
         Assert.EndsWith("call-9.wav", redone); // shard 1 holds rows 1, 3, 5, 7, 9; the cut line was its last
         Assert.Equal(3, Directory.GetFiles(Path.Combine(_dir, "results")).Length);
 
@@ -99,8 +107,11 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public void Emotion_results_share_the_folder_and_Import_VoiceResult_filters_by_kind_and_reads_each_input_once()
     {
-        Strings($"Set-Location $dir; Get-VoiceFeature calls -ResultPath results; Get-VoiceEmotion calls -ResultPath results -ShardIndex 0 -ShardCount 1");
-        Assert.Equal(Strings($"Get-VoiceEmotion $dir/calls | {AsJson}"), Strings($"Import-VoiceResult $dir/results -Kind Emotion | {AsJson}"));
+        Strings($"Set-Location $dir; Get-VoiceFeature calls -ResultPath results; " +
+            $"Get-VoiceEmotion calls -ResultPath results -ShardIndex 0 -ShardCount 1");
+        Assert.Equal(
+            Strings($"Get-VoiceEmotion $dir/calls | {AsJson}"),
+            Strings($"Import-VoiceResult $dir/results -Kind Emotion | {AsJson}"));
         Assert.Equal(["VoiceClone.EmotionResult", "VoiceClone.VoiceFeatures"],
             Strings($"Import-VoiceResult $dir/results | % {{ $_.GetType().FullName }} | Sort-Object -Unique"));
 
@@ -111,7 +122,8 @@ public sealed class BatchTests : IDisposable
         _session.Invoke($"Import-VoiceResult $dir/results -Flat", out ModuleSession.StreamRecords streams);
         Assert.Equal(["BatchResultInvalid"], streams.Error.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
         Assert.Equal("5", Strings($"(Import-VoiceResult $dir/results -Kind Features -ErrorAction SilentlyContinue).Count").Single());
-        Assert.Contains("Score_calm", Strings($"Import-VoiceResult $dir/results -Kind Emotion -Flat -EA SilentlyContinue | Select -First 1 | % {{ $_.PSObject.Properties.Name }}"));
+        Assert.Contains("Score_calm", Strings($"Import-VoiceResult $dir/results -Kind Emotion -Flat -EA SilentlyContinue " +
+            $"| Select -First 1 | % {{ $_.PSObject.Properties.Name }}"));
     }
 
     [Fact]
@@ -135,7 +147,8 @@ public sealed class BatchTests : IDisposable
     public void Fingerprints_are_sharded_like_any_batch()
     {
         for (int i = 0; i < 12; i++) File.WriteAllText(Path.Combine(_dir, $"cloned_{i}.json"), Fingerprints.Seed(pitch: 100 + i));
-        string[] union = Enumerable.Range(0, 3).SelectMany(i => Strings($"Get-CloneFingerprint $dir/*.json -ShardRoot $dir -ShardIndex {i} -ShardCount 3 | % Path"))
+        string[] union = Enumerable.Range(0, 3)
+            .SelectMany(i => Strings($"Get-CloneFingerprint $dir/*.json -ShardRoot $dir -ShardIndex {i} -ShardCount 3 | % Path"))
             .Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(Directory.GetFiles(_dir, "*.json").Order(StringComparer.Ordinal), union);
     }

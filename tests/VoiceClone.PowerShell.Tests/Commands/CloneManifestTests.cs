@@ -18,7 +18,9 @@ public sealed class CloneManifestTests : IDisposable
     private string[] Ids(string script) => _session.Invoke(script).Select(o => (string)o.Properties["Id"].Value).ToArray();
 
     private Dictionary<string, string> Pairs(string output) =>
-        OutputFolder.Files(output).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        OutputFolder.Files(output).ToDictionary(
+            f => Path.GetFileName(f),
+            f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     [SkippableFact]
     public void Shards_make_every_row_once_and_a_run_after_a_kill_remakes_only_the_missing_and_broken_pairs()
@@ -26,10 +28,12 @@ public sealed class CloneManifestTests : IDisposable
         Flite.WriteReference(Path.Combine(_dir, "awb.wav"));
         Flite.WriteReference(Path.Combine(_dir, "slt.wav"), voice: "slt");
         string[] ids = ["n1", "n2", "n3", "n4", "n5"];
-        File.WriteAllLines(Path.Combine(_dir, "jobs.csv"), ["reference,text,id", "awb.wav,Good morning.,n1", "slt.wav,\"Good morning, all.\",n2",
+        File.WriteAllLines(Path.Combine(_dir, "jobs.csv"), ["reference,text,id",
+            "awb.wav,Good morning.,n1", "slt.wav,\"Good morning, all.\",n2",
             "awb.wav,See you tomorrow.,n3", "slt.wav,The night is young.,n4", "awb.wav,One more for the road.,n5"]);
         string output = Path.Combine(_dir, "clones");
-        string Run(int i, string extra = "") => $"New-VoiceClone -Manifest '{_dir}/jobs.csv' -OutputDirectory '{output}' -ShardIndex {i} -ShardCount 2 {extra}";
+        string Run(int i, string extra = "") =>
+            $"New-VoiceClone -Manifest '{_dir}/jobs.csv' -OutputDirectory '{output}' -ShardIndex {i} -ShardCount 2 {extra}";
 
         Assert.Equal(["n1", "n3", "n5"], Ids(Run(0)));
         Assert.Equal(["n2", "n4"], Ids(Run(1)));
@@ -46,7 +50,8 @@ public sealed class CloneManifestTests : IDisposable
         Assert.Contains(streams.Verbose, v => v.Message.Contains("Skipped 1 clone(s)"));
         Dictionary<string, string> after = Pairs(output);
         Assert.Equal(made.Keys.Order(), after.Keys.Order());
-        foreach (string unchanged in new[] { "cloned_n1.wav", "cloned_n1.json", "cloned_n2.wav", "cloned_n4.json" }) Assert.Equal(made[unchanged], after[unchanged]);
+        foreach (string unchanged in new[] { "cloned_n1.wav", "cloned_n1.json", "cloned_n2.wav", "cloned_n4.json" })
+            Assert.Equal(made[unchanged], after[unchanged]);
         Assert.Empty(Ids(Run(1)));
         Assert.Equal(after, Pairs(output));
     }
@@ -71,7 +76,9 @@ public sealed class CloneManifestTests : IDisposable
     {
         Flite.Require();
         File.WriteAllLines(Path.Combine(_dir, "jobs.csv"), ["reference,text,id", "a.wav,Hi.,w1", "a.wav,Ho.,w2", "a.wav,Ha.,w3"]);
-        _session.Invoke($"New-VoiceClone -Manifest '{_dir}/jobs.csv' -OutputDirectory '{_dir}/o' -ShardIndex 0 -ShardCount 2 -WhatIf -Verbose 4>&1 | Out-Null",
+        _session.Invoke(
+            $"New-VoiceClone -Manifest '{_dir}/jobs.csv' -OutputDirectory '{_dir}/o' -ShardIndex 0 -ShardCount 2 " +
+            $"-WhatIf -Verbose 4>&1 | Out-Null",
             out ModuleSession.StreamRecords streams);
         Assert.Empty(streams.Error);
         Assert.Empty(Directory.Exists(Path.Combine(_dir, "o")) ? Directory.GetFiles(Path.Combine(_dir, "o")) : []);

@@ -22,14 +22,17 @@ public sealed class CrashRecoveryTests : IDisposable
         string texts = string.Join(", ", Enumerable.Range(1, 12).Select(i => $"'Sentence number {i} of a long night.'"));
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in new[] { RepositoryPaths.PwshScript, "-c",
-            $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} -OutputDirectory '{output}' -ThrottleLimit 1 | Out-Null" })
+            $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} " +
+            $"-OutputDirectory '{output}' -ThrottleLimit 1 | Out-Null" })
         {
             start.ArgumentList.Add(a);
         }
         start.Environment["VOICECLONE_LOG_DIR"] = logs;
         using var job = Process.Start(start)!;
         var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!(Directory.Exists(output) && Directory.GetFiles(output, "*.json").Length > 0) && DateTime.UtcNow < deadline && !job.HasExited) Thread.Sleep(100);
+        while (!(Directory.Exists(output) && Directory.GetFiles(output, "*.json").Length > 0)
+            && DateTime.UtcNow < deadline && !job.HasExited)
+            Thread.Sleep(100);
         Assert.False(job.HasExited, "the run was still going when it was killed");
 
         // The run log is on disk from the first clone on, saying running and naming the process doing the work: kill that one.
@@ -44,7 +47,9 @@ public sealed class CrashRecoveryTests : IDisposable
         string scratch = Path.Combine(Path.GetTempPath(), $"voiceclone-scratch-{pid}");
         Directory.CreateDirectory(scratch);
 
-        var next = ChildProcess.Pwsh($"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text 'The morning after.' -OutputDirectory '{output}' | Out-Null; " +
+        var next = ChildProcess.Pwsh(
+            $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text 'The morning after.' " +
+            $"-OutputDirectory '{output}' | Out-Null; " +
             "(Get-VoiceCloneRun -Status interrupted).Id", new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = logs });
         Assert.True(next.ExitCode == 0, next.StdErr);
         Assert.Equal(Path.GetFileNameWithoutExtension(runLog), next.StdOut.Trim()); // its process is gone: listed as interrupted
@@ -62,11 +67,13 @@ public sealed class CrashRecoveryTests : IDisposable
         string output = Path.Combine(_dir, "race");
         var env = new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = Path.Combine(_dir, "logs") };
         ChildProcess.Result[] results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Task.Run(() => ChildProcess.Pwsh(
-            $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text 'Writer {i} says hello.' -Id shared -OutputDirectory '{output}' " +
+            $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text 'Writer {i} says hello.' " +
+            $"-Id shared -OutputDirectory '{output}' " +
             "-ErrorAction Stop | Out-Null", env))));
         Assert.Single(results, r => r.ExitCode == 0);
         Assert.All(results.Where(r => r.ExitCode != 0), r => Assert.Contains("already exists and was left untouched", r.StdErr));
-        Assert.Equal(["cloned_shared.json", "cloned_shared.wav"], OutputFolder.Files(output).Select(f => Path.GetFileName(f)).Order().ToArray());
+        Assert.Equal(["cloned_shared.json", "cloned_shared.wav"],
+            OutputFolder.Files(output).Select(f => Path.GetFileName(f)).Order().ToArray());
     }
 
     private static (string Status, string Pid) Status(string runLog)

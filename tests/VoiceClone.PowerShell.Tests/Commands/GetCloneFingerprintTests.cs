@@ -34,7 +34,9 @@ public sealed class GetCloneFingerprintTests : IDisposable
         Assert.Equal("happy", f.Properties["Emotion"].Value);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1770739260), (DateTimeOffset)f.Properties["Timestamp"].Value);
         // Scripts and Pester see the public type by name: Should -BeOfType [VoiceClone.CloneFingerprint].
-        Assert.Equal(true, _session.Invoke($"(Get-CloneFingerprint '{_dir}/cloned_1770739260.json') -is [VoiceClone.CloneFingerprint]").Single().BaseObject);
+        Assert.Equal(true, _session
+            .Invoke($"(Get-CloneFingerprint '{_dir}/cloned_1770739260.json') -is [VoiceClone.CloneFingerprint]")
+            .Single().BaseObject);
     }
 
     [Fact]
@@ -42,10 +44,12 @@ public sealed class GetCloneFingerprintTests : IDisposable
     {
         var random = new Random(7);
         double[] pitches = Enumerable.Range(0, 60).Select(_ => Math.Round(80 + random.NextDouble() * 200, 2)).ToArray();
-        for (int i = 0; i < pitches.Length; i++) Write($"cloned_{1770739260 + i}.json", Fingerprints.Seed(pitches[i], timestamp: 1770739260 + i));
+        for (int i = 0; i < pitches.Length; i++)
+            Write($"cloned_{1770739260 + i}.json", Fingerprints.Seed(pitches[i], timestamp: 1770739260 + i));
 
         PSObject average = _session.Invoke(
-            $"Get-CloneFingerprint '{_dir}/*.json' | ForEach-Object -Begin {{ $sum = 0; $n = 0 }} -Process {{ $sum += $_.Pitch; $n++ }} -End {{ $sum / $n }}").Single();
+            $"Get-CloneFingerprint '{_dir}/*.json' | ForEach-Object -Begin {{ $sum = 0; $n = 0 }} " +
+            $"-Process {{ $sum += $_.Pitch; $n++ }} -End {{ $sum / $n }}").Single();
         Assert.Equal(pitches.Average(), (double)average.BaseObject, 9);
     }
 
@@ -63,7 +67,8 @@ public sealed class GetCloneFingerprintTests : IDisposable
     {
         Write("cloned_1.json", Fingerprints.Seed(100));
         Write("cloned_2.json", Fingerprints.Seed(300));
-        var pitches = _session.Invoke($"[System.IO.DirectoryInfo]::new('{_dir}').GetFiles('*.json') | Get-CloneFingerprint | ForEach-Object Pitch")
+        var pitches = _session
+            .Invoke($"[System.IO.DirectoryInfo]::new('{_dir}').GetFiles('*.json') | Get-CloneFingerprint | ForEach-Object Pitch")
             .Select(p => (double)p.BaseObject).Order();
         Assert.Equal([100.0, 300.0], pitches);
     }
@@ -74,7 +79,8 @@ public sealed class GetCloneFingerprintTests : IDisposable
         string bracketed = Write("cloned_[take 1].json", Fingerprints.Seed(150));
         _session.SetVariable("item", MakeProviderItem(bracketed));
         Assert.Equal(150.0, (double)_session.Invoke("$item | Get-CloneFingerprint | ForEach-Object Pitch").Single().BaseObject);
-        Assert.Equal(150.0, (double)_session.Invoke($"Get-CloneFingerprint -LiteralPath '{bracketed}' | ForEach-Object Pitch").Single().BaseObject);
+        Assert.Equal(150.0,
+            (double)_session.Invoke($"Get-CloneFingerprint -LiteralPath '{bracketed}' | ForEach-Object Pitch").Single().BaseObject);
     }
 
     private static PSObject MakeProviderItem(string path)
@@ -88,7 +94,9 @@ public sealed class GetCloneFingerprintTests : IDisposable
     public void Relative_paths_resolve_against_the_session_location()
     {
         Write("cloned_9.json", Fingerprints.Seed(99));
-        Assert.Equal(99.0, (double)_session.Invoke($"$ExecutionContext.SessionState.Path.SetLocation('{_dir}') | Out-Null; Get-CloneFingerprint ./cloned_9.json | ForEach-Object Pitch").Single().BaseObject);
+        Assert.Equal(99.0, (double)_session.Invoke(
+            $"$ExecutionContext.SessionState.Path.SetLocation('{_dir}') | Out-Null; " +
+            $"Get-CloneFingerprint ./cloned_9.json | ForEach-Object Pitch").Single().BaseObject);
     }
 
     [Fact]

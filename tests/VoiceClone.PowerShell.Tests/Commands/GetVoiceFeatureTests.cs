@@ -119,7 +119,8 @@ public sealed class GetVoiceFeatureTests : IDisposable
         string wav = Voice("c.wav", 170);
         Assert.Null(_session.Invoke($"(Get-VoiceFeature '{wav}').Contour").Single());
         Assert.True((int)_session.Invoke($"(Get-VoiceFeature '{wav}' -IncludeContour).Contour.Count").Single().BaseObject > 100);
-        var id = _session.Invoke($"try {{ Get-VoiceFeature '{wav}' -PitchFloorHz 300 -PitchCeilingHz 200 }} catch {{ $_.FullyQualifiedErrorId }}").Single();
+        var id = _session.Invoke(
+            $"try {{ Get-VoiceFeature '{wav}' -PitchFloorHz 300 -PitchCeilingHz 200 }} catch {{ $_.FullyQualifiedErrorId }}").Single();
         Assert.StartsWith("ConfigurationInvalid,", (string)id.BaseObject);
     }
 }

@@ -39,7 +39,9 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
         Assert.Equal(12, installed.Properties["VerifiedFiles"].Value);
         Assert.Equal(1, installed.Properties["ResumedFiles"].Value);
         Assert.Contains(server.Requests, r => r.Path == "cpu_fp32/talker_cache.onnx" && r.Range == $"bytes={talker.Length / 2}-");
-        foreach (string file in new[] { "config.json", "vocab.json", "merges.txt", "tokenizer_config.json", "cpu_fp32/talker_cache.onnx", "cpu_fp32/tok_decoder.onnx" })
+        string[] files =
+            ["config.json", "vocab.json", "merges.txt", "tokenizer_config.json", "cpu_fp32/talker_cache.onnx", "cpu_fp32/tok_decoder.onnx"];
+        foreach (string file in files)
             Assert.Equal(Sha(Path.Combine(fixture, file)), Sha(Path.Combine(destination, file)));
         Assert.True(File.Exists(Path.Combine(destination, "install.json")));
         Assert.False(Directory.Exists(partial));
@@ -70,17 +72,22 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
         string fixture = SharedFixture.Require("fixtures/qwen3-tts-tiny");
         using var server = new LoopbackFileServer(fixture) { CorruptChecksums = true };
         string destination = Path.Combine(_dir, "bad");
-        string id = (string)_session.Invoke($"try {{ Install-VoiceCloneModel Qwen3-TTS-12Hz-0.6B-Base -Source '{server.BaseUri}' -Destination '{destination}' }} catch {{ $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }}").Single().BaseObject;
+        string id = (string)_session.Invoke(
+            $"try {{ Install-VoiceCloneModel Qwen3-TTS-12Hz-0.6B-Base -Source '{server.BaseUri}' -Destination '{destination}' }} " +
+            $"catch {{ $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }}").Single().BaseObject;
         Assert.StartsWith("ModelDownloadFailed,", id);
         Assert.Contains("sha256", id);
         Assert.False(Directory.Exists(destination), "nothing was installed");
-        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_dir, ".bad.partial")), f => f.Contains("config")); // the bad file was discarded
+        // the bad file was discarded
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_dir, ".bad.partial")), f => f.Contains("config"));
         Assert.Empty(Directory.GetDirectories(_dir, ".bad.staging-*"));
     }
 
     private string Install(LoopbackFileServer server, string destination, string extra = "") =>
-        (string)_session.Invoke($"try {{ Install-VoiceCloneModel Qwen3-TTS-12Hz-0.6B-Base -Source '{server.BaseUri}' -Destination '{destination}' {extra}" +
-            " | Out-Null; 'installed' } catch { $_.FullyQualifiedErrorId.Split(',')[0] + ': ' + $_.Exception.Message }").Single().BaseObject;
+        (string)_session.Invoke(
+            $"try {{ Install-VoiceCloneModel Qwen3-TTS-12Hz-0.6B-Base -Source '{server.BaseUri}' -Destination '{destination}' {extra}" +
+            " | Out-Null; 'installed' } catch { $_.FullyQualifiedErrorId.Split(',')[0] + ': ' + $_.Exception.Message }")
+            .Single().BaseObject;
 
     [SkippableFact]
     public void A_failed_download_over_an_installed_model_leaves_the_installed_model_whole()
@@ -95,7 +102,9 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
         Assert.StartsWith("ModelDownloadFailed", Install(bad, destination, "-Force"));
         Assert.Equal(before, File.ReadAllText(Path.Combine(destination, "install.json")));
         Assert.Equal(files, Directory.GetFiles(destination, "*", SearchOption.AllDirectories).Order().ToArray());
-        Assert.Equal(Sha(Path.Combine(fixture, "cpu_fp32", "talker_cache.onnx")), Sha(Path.Combine(destination, "cpu_fp32", "talker_cache.onnx")));
+        Assert.Equal(
+            Sha(Path.Combine(fixture, "cpu_fp32", "talker_cache.onnx")),
+            Sha(Path.Combine(destination, "cpu_fp32", "talker_cache.onnx")));
         Assert.Empty(Directory.GetDirectories(_dir, ".kept.staging-*"));
     }
 
@@ -111,14 +120,19 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
         Assert.False(Directory.Exists(destination));
         Assert.Equal("installed", Install(server, destination));
         Assert.Contains(server.Requests, r => r.Path == "cpu_fp32/talker_cache.onnx" && r.Range == "bytes=100000-");
-        Assert.Equal(Sha(Path.Combine(fixture, "cpu_fp32", "talker_cache.onnx")), Sha(Path.Combine(destination, "cpu_fp32", "talker_cache.onnx")));
+        Assert.Equal(
+            Sha(Path.Combine(fixture, "cpu_fp32", "talker_cache.onnx")),
+            Sha(Path.Combine(destination, "cpu_fp32", "talker_cache.onnx")));
     }
 
     [SkippableFact]
     public void A_server_that_stalls_is_abandoned_after_the_timeout()
     {
         string fixture = SharedFixture.Require("fixtures/qwen3-tts-tiny");
-        using var server = new LoopbackFileServer(fixture) { FaultyFile = "cpu_fp32/talker_cache.onnx", FaultAfterBytes = 50_000, Stall = true };
+        using var server = new LoopbackFileServer(fixture)
+        {
+            FaultyFile = "cpu_fp32/talker_cache.onnx", FaultAfterBytes = 50_000, Stall = true,
+        };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         string result = Install(server, Path.Combine(_dir, "stalled"), "-TimeoutSeconds 2");
         Assert.StartsWith("ModelDownloadFailed", result);
@@ -133,7 +147,9 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
     {
         string fixture = SharedFixture.Require("fixtures/qwen3-tts-tiny");
         string zeros = new('0', 64), ones = new('1', 64);
-        string list = kind == "conflicting" ? $"{zeros}  config.json\n{ones}  config.json\n" : string.Concat(Enumerable.Repeat($"{zeros}  padding.bin\n", 20_000));
+        string list = kind == "conflicting"
+            ? $"{zeros}  config.json\n{ones}  config.json\n"
+            : string.Concat(Enumerable.Repeat($"{zeros}  padding.bin\n", 20_000));
         using var server = new LoopbackFileServer(fixture) { ChecksumFile = list };
         Assert.StartsWith("ModelDownloadFailed", Install(server, Path.Combine(_dir, kind)));
         Assert.DoesNotContain(server.Requests, r => r.Path == "config.json");
@@ -149,7 +165,8 @@ public sealed class InstallVoiceCloneModelTests : IDisposable
         Assert.StartsWith("ModelDownloadFailed", refused);
         Assert.Contains("no checksum", refused);
         Assert.False(Directory.Exists(destination));
-        PSObject installed = _session.Invoke($"Install-VoiceCloneModel Qwen3-TTS-12Hz-0.6B-Base -Source '{server.BaseUri}' -Destination '{destination}' " +
+        PSObject installed = _session.Invoke(
+            $"Install-VoiceCloneModel Qwen3-TTS-12Hz-0.6B-Base -Source '{server.BaseUri}' -Destination '{destination}' " +
             "-AllowUnverified -WarningAction SilentlyContinue").Single();
         Assert.Equal(0, installed.Properties["VerifiedFiles"].Value);
         Assert.True(File.Exists(Path.Combine(destination, "install.json")));

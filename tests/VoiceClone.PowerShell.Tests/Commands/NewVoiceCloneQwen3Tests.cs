@@ -33,7 +33,8 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
     {
         string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
         string reference = Path.Combine(model, "reference", "ref_audio_24k.wav");
-        string command = $"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{model}' -Temperature 0 -OutputDirectory '{_dir}'";
+        string command = $"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{model}' " +
+            $"-Temperature 0 -OutputDirectory '{_dir}'";
         PSObject first = _session.Invoke(command).Single();
         PSObject second = _session.Invoke(command).Single();
 
@@ -48,7 +49,8 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         using var fingerprint = JsonDocument.Parse(File.ReadAllBytes(json));
         Assert.Equal("Qwen3", fingerprint.RootElement.GetProperty("engine").GetString());
         Assert.Equal(24000, fingerprint.RootElement.GetProperty("audio").GetProperty("sample_rate_hz").GetInt32());
-        using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", first.Properties["RunId"].Value + ".json")));
+        using var run = JsonDocument.Parse(
+            File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", first.Properties["RunId"].Value + ".json")));
         Assert.Equal("cpu_fp32: float I/O float32, KV cache float32, logits float32",
             run.RootElement.GetProperty("parameters").GetProperty("precision").GetString());
         JsonElement work = run.RootElement.GetProperty("compute").GetProperty("work");
@@ -61,8 +63,10 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
     {
         string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
         string reference = Path.Combine(model, "reference", "ref_audio_24k.wav");
-        string Clone(int seed) => (string)_session.Invoke($"(New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world. See you soon.' -Engine Qwen3 -ModelPath '{model}' " +
-            $"-ReferenceText 'I really was very much afraid of showing him.' -Seed {seed} -OutputDirectory '{_dir}').AudioPath").Single().BaseObject;
+        string Clone(int seed) => (string)_session.Invoke(
+            $"(New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world. See you soon.' -Engine Qwen3 -ModelPath '{model}' " +
+            $"-ReferenceText 'I really was very much afraid of showing him.' -Seed {seed} -OutputDirectory '{_dir}').AudioPath")
+            .Single().BaseObject;
         Assert.Equal(Sha(Clone(7)), Sha(Clone(7)));
         Assert.NotEqual(Sha(Clone(7)), Sha(Clone(8)));
     }
@@ -72,15 +76,19 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
     {
         string model = SharedFixture.Require("fixtures/qwen3-tts-tiny");
         string reference = Path.Combine(model, "reference", "ref_audio_24k.wav");
-        PSObject clone = _session.Invoke($"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{model}' -Device Cuda -Temperature 0 -OutputDirectory '{_dir}'",
+        PSObject clone = _session.Invoke(
+            $"New-VoiceClone -LiteralPath '{reference}' -Text 'Hello world.' -Engine Qwen3 -ModelPath '{model}' " +
+            $"-Device Cuda -Temperature 0 -OutputDirectory '{_dir}'",
             out var streams).Single();
         using var fingerprint = JsonDocument.Parse(File.ReadAllBytes((string)clone.Properties["FingerprintPath"].Value));
-        Skip.If(fingerprint.RootElement.GetProperty("device").GetString() == "cuda", "skipped: CUDA ran here, so there is no fallback to observe");
+        Skip.If(fingerprint.RootElement.GetProperty("device").GetString() == "cuda",
+            "skipped: CUDA ran here, so there is no fallback to observe");
         Assert.Equal("cpu", fingerprint.RootElement.GetProperty("device").GetString());
         // One fact, one warning (the engine's own, forwarded from the log); the fixture's noise adds its own about pitch.
         WarningRecord warning = Assert.Single(streams.Warning, w => w.Message.Contains("CUDA"));
         Assert.StartsWith("CUDA requested for Qwen3-TTS but unavailable, running on CPU", warning.Message);
-        using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", clone.Properties["RunId"].Value + ".json")));
+        using var run = JsonDocument.Parse(
+            File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", clone.Properties["RunId"].Value + ".json")));
         JsonElement retry = Assert.Single(run.RootElement.GetProperty("retries").EnumerateArray());
         Assert.Equal("cpu_fallback", retry.GetProperty("method").GetString());
         Assert.Contains("CUDAExecutionProvider", retry.GetProperty("reason").GetString());
@@ -106,10 +114,13 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.Equal(reference, _session.Invoke("($global:profile | Get-VoiceEmotion).Path").Single().BaseObject);
 
         // From the recording, and from the profile with the recording gone: the same greedy clone.
-        string fromRecording = (string)_session.Invoke($"(New-VoiceClone -LiteralPath '{reference}' -Text '{Sentence}' -Engine Qwen3 -ModelPath '{model}' " +
+        string fromRecording = (string)_session.Invoke(
+            $"(New-VoiceClone -LiteralPath '{reference}' -Text '{Sentence}' -Engine Qwen3 -ModelPath '{model}' " +
             $"-ReferenceText '{ReferenceText}' -Temperature 0 -OutputDirectory '{_dir}/a').AudioPath").Single().BaseObject;
         File.Delete(reference);
-        PSObject fromProfile = _session.Invoke($"New-VoiceClone -Profile '{profilePath}' -Text '{Sentence}' -ModelPath '{model}' -Temperature 0 -OutputDirectory '{_dir}/b'").Single();
+        PSObject fromProfile = _session.Invoke(
+            $"New-VoiceClone -Profile '{profilePath}' -Text '{Sentence}' -ModelPath '{model}' -Temperature 0 -OutputDirectory '{_dir}/b'")
+            .Single();
         Assert.Equal(Sha(fromRecording), Sha((string)fromProfile.Properties["AudioPath"].Value));
         using var fingerprint = JsonDocument.Parse(File.ReadAllBytes((string)fromProfile.Properties["FingerprintPath"].Value));
         Assert.Equal(reference, fingerprint.RootElement.GetProperty("reference_audio").GetProperty("path").GetString());
@@ -117,11 +128,15 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.True(double.IsFinite((double)fromProfile.Properties["TimbreDistance"].Value)); // the stored spectrum stands in
 
         // An existing profile is kept unless -Force; a file that is not a profile is a clear error.
-        var again = _session.Invoke($"New-VoiceProfile -LiteralPath '{Path.Combine(model, "reference", "ref_audio_24k.wav")}' -ModelPath '{model}' -OutputDirectory '{_dir}'", out var streams);
+        var again = _session.Invoke(
+            $"New-VoiceProfile -LiteralPath '{Path.Combine(model, "reference", "ref_audio_24k.wav")}' " +
+            $"-ModelPath '{model}' -OutputDirectory '{_dir}'",
+            out var streams);
         Assert.Single(again); // ref_audio_24k.voiceprofile.json is a new name
         string notProfile = Path.Combine(_dir, "x.voiceprofile.json");
         File.WriteAllText(notProfile, "{\"kind\": \"something else\"}");
-        _session.Invoke($"New-VoiceClone -Profile '{notProfile}' -Text 'Hello.' -ModelPath '{model}' -OutputDirectory '{_dir}/c'", out streams);
+        _session.Invoke(
+            $"New-VoiceClone -Profile '{notProfile}' -Text 'Hello.' -ModelPath '{model}' -OutputDirectory '{_dir}/c'", out streams);
         Assert.StartsWith("VoiceProfileInvalid,", Assert.Single(streams.Error).FullyQualifiedErrorId);
     }
 

@@ -27,7 +27,9 @@ public sealed class NewVoiceCloneTests : IDisposable
     public void Writes_a_validated_clone_pair_that_the_fingerprint_reader_and_the_run_log_describe()
     {
         string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
-        var result = _session.Invoke($"New-VoiceClone '{reference}' -Text 'The birch canoe slid on the smooth planks.' -OutputDirectory '{Output}' -Verbose 4>&1").ToList();
+        var result = _session.Invoke(
+            $"New-VoiceClone '{reference}' -Text 'The birch canoe slid on the smooth planks.' -OutputDirectory '{Output}' -Verbose 4>&1")
+            .ToList();
         var verbose = result.Where(r => r.BaseObject is VerboseRecord).Select(r => r.BaseObject.ToString()!).ToList();
         PSObject clone = Assert.Single(result, r => r.BaseObject is not VerboseRecord);
 
@@ -45,11 +47,16 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.Equal(2, OutputFolder.Files(Output).Length); // the pair, no temporaries
 
         // The users' spec log lines, in order.
-        string[] expected = ["Generating audio for text: The birch canoe", "Analysis: Extracted F0 Pitch (Mean: ", "Analysis: Emotion Detected: ", "Saved audio to ", "Saved metadata to "];
+        string[] expected =
+        [
+            "Generating audio for text: The birch canoe", "Analysis: Extracted F0 Pitch (Mean: ", "Analysis: Emotion Detected: ",
+            "Saved audio to ", "Saved metadata to ",
+        ];
         int at = 0;
         foreach (string line in verbose) if (at < expected.Length && line.Contains(expected[at])) at++;
         Assert.True(at == expected.Length, "verbose lines:\n" + string.Join("\n", verbose));
-        Assert.Contains(verbose, v => v.Contains("% Confidence)") && v.Contains("Emotion Detected: " + char.ToUpperInvariant(v.Split("Detected: ")[1][0])));
+        Assert.Contains(verbose, v => v.Contains("% Confidence)")
+            && v.Contains("Emotion Detected: " + char.ToUpperInvariant(v.Split("Detected: ")[1][0])));
 
         // The fingerprint: seed layout plus the additions, and the checksum of the audio beside it.
         var fingerprint = _session.Invoke($"Get-CloneFingerprint '{Property<string>(clone, "FingerprintPath")}'").Single();
@@ -58,9 +65,16 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.True(double.IsFinite(Property<double>(fingerprint, "Pitch")));
         using var json = JsonDocument.Parse(File.ReadAllBytes(Property<string>(clone, "FingerprintPath")));
         JsonElement root = json.RootElement;
-        foreach (string key in new[] { "text", "timestamp", "reference_voice_analysis", "model_used", "schema_version", "engine", "base_voice", "run_id", "device", "audio", "reference_audio", "clone_analysis", "match_scores", "timings_ms", "validation", "attempts" })
+        string[] keys =
+        [
+            "text", "timestamp", "reference_voice_analysis", "model_used", "schema_version", "engine", "base_voice", "run_id", "device",
+            "audio", "reference_audio", "clone_analysis", "match_scores", "timings_ms", "validation", "attempts",
+        ];
+        foreach (string key in keys)
             Assert.True(root.TryGetProperty(key, out _), key);
-        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Property<string>(clone, "AudioPath")))).ToLowerInvariant(),
+        Assert.Equal(
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Property<string>(clone, "AudioPath"))))
+                .ToLowerInvariant(),
             root.GetProperty("audio").GetProperty("sha256").GetString());
         Assert.Equal(16000, root.GetProperty("reference_audio").GetProperty("sample_rate_hz").GetInt32());
 
@@ -68,7 +82,10 @@ public sealed class NewVoiceCloneTests : IDisposable
         string runLog = Path.Combine(_engine.LogDirectory, "runs", Property<string>(clone, "RunId") + ".json");
         using var run = JsonDocument.Parse(File.ReadAllBytes(runLog));
         Assert.Equal("completed", run.RootElement.GetProperty("status").GetString());
-        var stages = run.RootElement.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("name").GetString()).Distinct().ToList();
+        var stages = run.RootElement.GetProperty("stages").EnumerateArray()
+            .Select(s => s.GetProperty("name").GetString())
+            .Distinct()
+            .ToList();
         Assert.Equal(["reference_analysis", "synthesis", "output_analysis", "persist"], stages);
         Assert.True(run.RootElement.GetProperty("compute").GetProperty("real_time_factor").GetDouble() > 0);
     }
@@ -78,7 +95,9 @@ public sealed class NewVoiceCloneTests : IDisposable
     {
         Flite.WriteReference(Path.Combine(_dir, "a.wav"), "awb");
         Flite.WriteReference(Path.Combine(_dir, "b.wav"), "slt");
-        var clones = _session.Invoke($"[System.IO.DirectoryInfo]::new('{_dir}').GetFiles('*.wav') | New-VoiceClone -Text 'Good morning to you.', 'See you again tomorrow.' -OutputDirectory '{Output}'",
+        var clones = _session.Invoke(
+            $"[System.IO.DirectoryInfo]::new('{_dir}').GetFiles('*.wav') | " +
+            $"New-VoiceClone -Text 'Good morning to you.', 'See you again tomorrow.' -OutputDirectory '{Output}'",
             out var streams);
         Assert.Empty(streams.Error);
         // Progress while the batch runs: the share done and an estimate of the seconds left, then completion.
@@ -92,23 +111,31 @@ public sealed class NewVoiceCloneTests : IDisposable
         // In input order, each reference's texts together, whatever order the clones finished in.
         string[] inputOrder = new DirectoryInfo(_dir).GetFiles("*.wav").SelectMany(f => new[] { f.Name, f.Name }).ToArray();
         Assert.Equal(inputOrder, clones.Select(c => Path.GetFileName(Property<string>(c, "ReferencePath"))));
-        Assert.Equal(["Good morning to you.", "See you again tomorrow.", "Good morning to you.", "See you again tomorrow."], clones.Select(c => Property<string>(c, "Text")));
+        Assert.Equal(
+            ["Good morning to you.", "See you again tomorrow.", "Good morning to you.", "See you again tomorrow."],
+            clones.Select(c => Property<string>(c, "Text")));
         string runId = Assert.Single(clones.Select(c => Property<string>(c, "RunId")).Distinct()); // one invocation, one run
         // Each reference is analysed once; its second clone finds the analysis cached.
         using (var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", runId + ".json"))))
         {
             var details = run.RootElement.GetProperty("stages").EnumerateArray()
-                .Where(s => s.GetProperty("name").GetString() == "reference_analysis").Select(s => s.GetProperty("detail").GetString()).ToList();
+                .Where(s => s.GetProperty("name").GetString() == "reference_analysis")
+                .Select(s => s.GetProperty("detail").GetString())
+                .ToList();
             Assert.Equal(2, details.Count(d => d == "analysed"));
             Assert.Equal(2, details.Count(d => d == "cached"));
         }
         Assert.Equal(8, OutputFolder.Files(Output).Length);
 
         // Get-CloneFingerprint output/*.json | Measure-Object -Property Pitch -Average, through the pipeline.
-        double average = (double)_session.Invoke($"Get-CloneFingerprint '{Output}/*.json' | ForEach-Object -Begin {{ $s = 0; $n = 0 }} -Process {{ $s += $_.Pitch; $n++ }} -End {{ $s / $n }}").Single().BaseObject;
+        double average = (double)_session.Invoke(
+            $"Get-CloneFingerprint '{Output}/*.json' | ForEach-Object -Begin {{ $s = 0; $n = 0 }} " +
+            $"-Process {{ $s += $_.Pitch; $n++ }} -End {{ $s / $n }}").Single().BaseObject;
         // The seed's form: ConvertFrom-Json ... reference_voice_analysis.pitch, read here with System.Text.Json.
         double expected = Directory.GetFiles(Output, "*.json")
-            .Select(f => JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.GetProperty("reference_voice_analysis").GetProperty("pitch").GetDouble()).Average();
+            .Select(f => JsonDocument.Parse(File.ReadAllBytes(f)).RootElement
+                .GetProperty("reference_voice_analysis").GetProperty("pitch").GetDouble())
+            .Average();
         Assert.Equal(expected, average, 9);
     }
 
@@ -116,7 +143,8 @@ public sealed class NewVoiceCloneTests : IDisposable
     public void WhatIf_writes_nothing()
     {
         string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
-        var output = _session.Invoke($"New-VoiceClone '{reference}' -Text 'Hello there.' -OutputDirectory '{Output}' -WhatIf", out var streams);
+        var output = _session.Invoke(
+            $"New-VoiceClone '{reference}' -Text 'Hello there.' -OutputDirectory '{Output}' -WhatIf", out var streams);
         Assert.Empty(output);
         Assert.Empty(streams.Error);
         Assert.False(Directory.Exists(Output));
@@ -128,13 +156,15 @@ public sealed class NewVoiceCloneTests : IDisposable
         string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
         Directory.CreateDirectory(Output);
         File.WriteAllText(Path.Combine(Output, "cloned_daily.json"), "keep me");
-        var output = _session.Invoke($"New-VoiceClone '{reference}' -Text 'Hello there, friend.' -OutputDirectory '{Output}' -Id daily", out var streams);
+        var output = _session.Invoke(
+            $"New-VoiceClone '{reference}' -Text 'Hello there, friend.' -OutputDirectory '{Output}' -Id daily", out var streams);
         Assert.Empty(output);
         Assert.StartsWith("OutputExists,", Assert.Single(streams.Error).FullyQualifiedErrorId);
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(Output, "cloned_daily.json")));
         Assert.False(File.Exists(Path.Combine(Output, "cloned_daily.wav")));
 
-        var replaced = _session.Invoke($"New-VoiceClone '{reference}' -Text 'Hello there, friend.' -OutputDirectory '{Output}' -Id daily -Force").Single();
+        var replaced = _session.Invoke(
+            $"New-VoiceClone '{reference}' -Text 'Hello there, friend.' -OutputDirectory '{Output}' -Id daily -Force").Single();
         Assert.Equal("daily", Property<string>(replaced, "Id"));
         Assert.NotEqual("keep me", File.ReadAllText(Path.Combine(Output, "cloned_daily.json")));
     }
@@ -145,7 +175,8 @@ public sealed class NewVoiceCloneTests : IDisposable
         string good = Flite.WriteReference(Path.Combine(_dir, "good.wav"));
         string notWav = Path.Combine(_dir, "notes.wav");
         File.WriteAllText(notWav, "this is text, not audio");
-        var output = _session.Invoke($"New-VoiceClone -LiteralPath '{notWav}', '{good}' -Text 'Hello there, friend.' -OutputDirectory '{Output}'", out var streams);
+        var output = _session.Invoke(
+            $"New-VoiceClone -LiteralPath '{notWav}', '{good}' -Text 'Hello there, friend.' -OutputDirectory '{Output}'", out var streams);
         Assert.Single(output);
         Assert.StartsWith("AudioFormatUnsupported,", Assert.Single(streams.Error).FullyQualifiedErrorId);
 
@@ -160,7 +191,8 @@ public sealed class NewVoiceCloneTests : IDisposable
         string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
         Espeak.Require();
         // The issue's call: a German sentence and a Chinese one, -Language German.
-        var clones = _session.Invoke($"New-VoiceClone '{reference}' -Text 'Guten Morgen, die Straße ist heute sehr ruhig.', '今天天气很好。' " +
+        var clones = _session.Invoke(
+            $"New-VoiceClone '{reference}' -Text 'Guten Morgen, die Straße ist heute sehr ruhig.', '今天天气很好。' " +
             $"-Language German -OutputDirectory '{Output}'", out var streams);
         PSObject german = Assert.Single(clones);
         Assert.Matches(@"^espeak-ng:de(\+\w+)?\+voice-match$", Property<string>(german, "ModelUsed"));
@@ -171,7 +203,8 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.Contains("Han letters, which German", error.Exception.Message);
 
         // Without -Language each text's own: the Chinese sentence is Mandarin, voiced, of a plausible length.
-        PSObject chinese = _session.Invoke($"New-VoiceClone '{reference}' -Text '今天天气很好。' -OutputDirectory '{Output}'").Single();
+        PSObject chinese = _session.Invoke(
+            $"New-VoiceClone '{reference}' -Text '今天天气很好。' -OutputDirectory '{Output}'").Single();
         Assert.StartsWith("espeak-ng:cmn", Property<string>(chinese, "BaseVoice"));
         Assert.InRange(Property<double>(chinese, "DurationSeconds"), 0.5, 4.0); // 6 syllables at 1.5-12 a second
         Assert.DoesNotContain("voiced_speech", Property<string>(chinese, "Validation"));
@@ -218,9 +251,16 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.StartsWith("ModelFileMissing,", Id($"New-VoiceClone '{wav}' -Text hi -Engine Qwen3 -OutputDirectory '{Output}'"));
         string incomplete = Directory.CreateDirectory(Path.Combine(_dir, "qwen")).FullName;
         File.WriteAllText(Path.Combine(incomplete, "config.json"), "{}");
-        string missing = (string)_session.Invoke($"try {{ New-VoiceClone '{wav}' -Text hi -Engine Qwen3 -ModelPath '{incomplete}' -OutputDirectory '{Output}' }} catch {{ $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }}").Single().BaseObject;
+        string missing = (string)_session.Invoke(
+            $"try {{ New-VoiceClone '{wav}' -Text hi -Engine Qwen3 -ModelPath '{incomplete}' -OutputDirectory '{Output}' }} " +
+            $"catch {{ $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }}").Single().BaseObject;
         Assert.StartsWith("ModelFileMissing,", missing);
-        foreach (string file in new[] { "vocab.json", "merges.txt", "tokenizer_config.json", Path.Combine("cpu_fp32", "talker_cache.onnx"), Path.Combine("cpu_fp32", "tok_decoder.onnx") })
+        string[] files =
+        [
+            "vocab.json", "merges.txt", "tokenizer_config.json",
+            Path.Combine("cpu_fp32", "talker_cache.onnx"), Path.Combine("cpu_fp32", "tok_decoder.onnx"),
+        ];
+        foreach (string file in files)
             Assert.Contains(file, missing);
         Assert.DoesNotContain("config.json,", missing.Replace("tokenizer_config.json", ""));
         Assert.StartsWith("ConfigurationInvalid,", Id($"New-VoiceClone '{wav}' -Text hi -Id '../up' -OutputDirectory '{Output}'"));

@@ -2,7 +2,9 @@ using VoiceClone.PowerShell.Tests.Support;
 
 namespace VoiceClone.PowerShell.Tests.Commands;
 
-/// <summary>Training end to end on a small synthetic corpus: each "emotion" is a voice at its own pitch, spoken by two "speakers".</summary>
+/// <summary>
+/// Training end to end on a small synthetic corpus: each "emotion" is a voice at its own pitch, spoken by two "speakers".
+/// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class NewVoiceEmotionModelTests : IDisposable
 {
@@ -35,10 +37,12 @@ public sealed class NewVoiceEmotionModelTests : IDisposable
     public void Trains_evaluates_writes_the_model_and_the_model_is_usable()
     {
         string model = Path.Combine(_dir, "model");
-        var info = _session.Invoke($"New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{model}' -Seed 5").Single();
+        var info = _session.Invoke(
+            $"New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{model}' -Seed 5").Single();
         Assert.Equal("VoiceClone.EmotionModelInfo", info.BaseObject.GetType().FullName);
         Assert.True((double)info.Properties["UnweightedAccuracy"].Value > 0.8, "pitch separates these synthetic classes");
-        foreach (string file in new[] { "emotion.zip", "emotion.json", "metrics.json", "confusion_matrix.png" }) Assert.True(File.Exists(Path.Combine(model, file)), file);
+        foreach (string file in new[] { "emotion.zip", "emotion.json", "metrics.json", "confusion_matrix.png" })
+            Assert.True(File.Exists(Path.Combine(model, file)), file);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(model, "confusion_matrix.png")).Take(4));
         Assert.Empty(Directory.GetDirectories(_dir, "model.tmp-*"));
 
@@ -55,7 +59,9 @@ public sealed class NewVoiceEmotionModelTests : IDisposable
         Assert.False(Directory.Exists(model));
         Directory.CreateDirectory(model);
         File.WriteAllText(Path.Combine(model, "keep.txt"), "mine");
-        var id = _session.Invoke($"try {{ New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{model}' }} catch {{ $_.FullyQualifiedErrorId }}").Single();
+        var id = _session.Invoke(
+            $"try {{ New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{model}' }} " +
+            $"catch {{ $_.FullyQualifiedErrorId }}").Single();
         Assert.StartsWith("OutputExists,", (string)id.BaseObject);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(model, "keep.txt")));
     }
@@ -64,8 +70,12 @@ public sealed class NewVoiceEmotionModelTests : IDisposable
     public void Unknown_labels_are_a_TrainingDataInvalid_error_unless_excluded()
     {
         File.AppendAllLines(Path.Combine(_dir, "labels.csv"), ["neutral_0.wav,anna,bored"]);
-        var id = _session.Invoke($"try {{ New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{_dir}/m' -WhatIf }} catch {{ $_.FullyQualifiedErrorId }}").Single();
+        var id = _session.Invoke(
+            $"try {{ New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{_dir}/m' -WhatIf }} " +
+            $"catch {{ $_.FullyQualifiedErrorId }}").Single();
         Assert.StartsWith("TrainingDataInvalid,", (string)id.BaseObject);
-        Assert.Empty(_session.Invoke($"New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{_dir}/m' -ExcludeEmotion bored -WhatIf"));
+        Assert.Empty(_session.Invoke(
+            $"New-VoiceEmotionModel -DataPath '{_dir}' -Manifest '{_dir}/labels.csv' -OutputPath '{_dir}/m' " +
+            $"-ExcludeEmotion bored -WhatIf"));
     }
 }

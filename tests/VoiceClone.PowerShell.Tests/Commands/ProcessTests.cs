@@ -46,7 +46,8 @@ public sealed partial class ProcessTests : IDisposable
         const int Calls = 300;
         var env = new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = _dir };
         string Job(string tag) =>
-            $"Import-Module VoiceClone; 1..{Calls} | ForEach-Object {{ Get-CloneFingerprint -LiteralPath '{_dir}/cloned_1.json' -InformationAction Ignore | Out-Null }}; '{tag} done'";
+            $"Import-Module VoiceClone; 1..{Calls} | ForEach-Object " +
+            $"{{ Get-CloneFingerprint -LiteralPath '{_dir}/cloned_1.json' -InformationAction Ignore | Out-Null }}; '{tag} done'";
         ChildProcess.Result[] results = await Task.WhenAll(
             Task.Run(() => ChildProcess.Pwsh(Job("A"), env)), Task.Run(() => ChildProcess.Pwsh(Job("B"), env)));
         Assert.Contains("A done", results[0].StdOut + results[0].StdErr);
@@ -66,8 +67,10 @@ public sealed partial class ProcessTests : IDisposable
         string output = Path.Combine(_dir, "output");
         var env = new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = _dir };
         string texts = string.Join(", ", Enumerable.Range(1, 6).Select(i => $"'Sentence {i} for the shared folder.'"));
-        string script = $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} -OutputDirectory '{output}' | Out-Null";
-        ChildProcess.Result[] results = await Task.WhenAll(Task.Run(() => ChildProcess.Pwsh(script, env)), Task.Run(() => ChildProcess.Pwsh(script, env)));
+        string script =
+            $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} -OutputDirectory '{output}' | Out-Null";
+        ChildProcess.Result[] results = await Task.WhenAll(
+            Task.Run(() => ChildProcess.Pwsh(script, env)), Task.Run(() => ChildProcess.Pwsh(script, env)));
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.StdErr));
         string[] files = OutputFolder.Files(output).Select(Path.GetFileName).ToArray()!;
         Assert.Equal(24, files.Length); // 2 processes x 6 texts, each a .wav and a .json: none lost, none overwritten

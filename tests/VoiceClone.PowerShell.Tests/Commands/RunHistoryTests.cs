@@ -81,13 +81,17 @@ public sealed class RunHistoryTests : IDisposable
         {
             ["run_id"] = $"earlier-{day}", ["command"] = "Get-VoiceFeature", ["engine"] = "Default/Energy", ["device"] = "cpu",
             ["host"] = Environment.MachineName, ["status"] = "completed", ["started"] = DateTimeOffset.UtcNow.AddDays(-day),
-            ["metrics"] = new Dictionary<string, double> { ["items"] = 3, ["latency_p50_ms"] = 0.01 * (1 + 0.01 * day), ["latency_p95_ms"] = 0.012 },
+            ["metrics"] = new Dictionary<string, double>
+            {
+                ["items"] = 3, ["latency_p50_ms"] = 0.01 * (1 + 0.01 * day), ["latency_p95_ms"] = 0.012,
+            },
         }));
         File.WriteAllLines(Path.Combine(_logs, "runs", "index.jsonl"), lines);
 
         _session.Invoke($"Get-VoiceFeature '{Voices}' -Vad Energy", out var streams);
         Assert.Empty(streams.Error);
-        WarningRecord warning = Assert.Single(streams.Warning, w => w.Message.StartsWith("[Anomaly] latency_p95_ms value=", StringComparison.Ordinal));
+        WarningRecord warning = Assert.Single(streams.Warning,
+            w => w.Message.StartsWith("[Anomaly] latency_p95_ms value=", StringComparison.Ordinal));
         Assert.Matches(@"baseline=0\.012 threshold=0\.018 \(run \d{8}-\d{6}-\d{3}-[0-9a-f]{8};", warning.Message);
 
         PSObject run = _session.Invoke("Get-VoiceCloneRun -Anomalous").Single();
@@ -110,10 +114,14 @@ public sealed class RunHistoryTests : IDisposable
         PSObject latency = Assert.Single(rows, r => Property<string>(r, "Metric") == "latency_p95_ms");
         Assert.Equal("lower", Property<string>(latency, "Better"));
         Assert.Contains(Property<string>(latency, "Verdict"), new[] { "better", "worse", "unchanged" });
-        Assert.Equal(Property<double>(latency, "Difference") - Property<double>(latency, "Reference"), Property<double>(latency, "Delta"), 9);
-        var piped = _session.Invoke($"Get-VoiceCloneRun -Last 1 | Compare-VoiceCloneRun -Reference (Get-VoiceCloneRun)[0] -Metric throughput*");
+        Assert.Equal(
+            Property<double>(latency, "Difference") - Property<double>(latency, "Reference"), Property<double>(latency, "Delta"), 9);
+        var piped = _session.Invoke(
+            $"Get-VoiceCloneRun -Last 1 | Compare-VoiceCloneRun -Reference (Get-VoiceCloneRun)[0] -Metric throughput*");
         Assert.Equal("throughput_x_realtime", Property<string>(piped.Single(), "Metric"));
-        var bad = _session.Invoke($"try {{ Compare-VoiceCloneRun -Reference 20200101-000000-000-00000000 -Difference '{ids[1]}' }} catch {{ $_.FullyQualifiedErrorId }}");
+        var bad = _session.Invoke(
+            $"try {{ Compare-VoiceCloneRun -Reference 20200101-000000-000-00000000 -Difference '{ids[1]}' }} " +
+            $"catch {{ $_.FullyQualifiedErrorId }}");
         Assert.StartsWith("RunNotFound,", (string)bad.Single().BaseObject);
 
         string report = Path.Combine(_dir, "reports", "runs.html");

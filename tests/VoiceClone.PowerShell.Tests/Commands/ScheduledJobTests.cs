@@ -27,10 +27,19 @@ public sealed class ScheduledJobTests : IDisposable
     public static TheoryData<string, string> Failures => new()
     {
         { "a file that is not audio", "Set-Content -Path bad.wav -Value 'notes'; Get-VoiceFeature -LiteralPath bad.wav -ErrorAction Stop" },
-        { "the Qwen3 engine without its model folder", "New-VoiceClone -LiteralPath x.wav -Text 'Hi.' -Engine Qwen3 -ModelPath ./missing -ErrorAction Stop" },
-        { "an emotion model folder that holds no model", "$null = New-Item -ItemType Directory empty -Force; Get-VoiceEmotion -LiteralPath x.wav -ModelPath ./empty -ErrorAction Stop" },
+        {
+            "the Qwen3 engine without its model folder",
+            "New-VoiceClone -LiteralPath x.wav -Text 'Hi.' -Engine Qwen3 -ModelPath ./missing -ErrorAction Stop"
+        },
+        {
+            "an emotion model folder that holds no model",
+            "$null = New-Item -ItemType Directory empty -Force; Get-VoiceEmotion -LiteralPath x.wav -ModelPath ./empty -ErrorAction Stop"
+        },
         { "SwiftF0 without its model", "Get-VoiceFeature -LiteralPath x.wav -PitchAlgorithm SwiftF0 -ErrorAction Stop" },
-        { "a bad pitch range under $ErrorActionPreference", "$ErrorActionPreference = 'Stop'; Get-VoiceFeature -LiteralPath x.wav -PitchFloorHz 300 -PitchCeilingHz 200" },
+        {
+            "a bad pitch range under $ErrorActionPreference",
+            "$ErrorActionPreference = 'Stop'; Get-VoiceFeature -LiteralPath x.wav -PitchFloorHz 300 -PitchCeilingHz 200"
+        },
     };
 
     [Theory]
@@ -46,7 +55,8 @@ public sealed class ScheduledJobTests : IDisposable
     [Fact]
     public void The_same_whole_call_failure_without_Stop_is_reported_and_the_job_decides()
     {
-        var result = RunJob($"New-VoiceClone -LiteralPath '{_dir}/x.wav' -Text 'Hi.' -Engine Qwen3 -ModelPath '{_dir}/missing'\nif (-not $?) {{ exit 3 }}");
+        var result = RunJob(
+            $"New-VoiceClone -LiteralPath '{_dir}/x.wav' -Text 'Hi.' -Engine Qwen3 -ModelPath '{_dir}/missing'\nif (-not $?) {{ exit 3 }}");
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("ModelFileMissing", File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, "logs"), "app*.log").Single()));
     }
@@ -54,7 +64,8 @@ public sealed class ScheduledJobTests : IDisposable
     [Fact]
     public void Confirm_in_a_non_interactive_job_is_PowerShells_own_error_not_an_unexpected_one()
     {
-        var result = RunJob($"try {{ Set-VoiceCloneConfiguration -LogDirectory '{_dir}/elsewhere' -Confirm }} catch {{ $_.FullyQualifiedErrorId; $_.CategoryInfo.Category; exit 4 }}");
+        var result = RunJob($"try {{ Set-VoiceCloneConfiguration -LogDirectory '{_dir}/elsewhere' -Confirm }} " +
+            $"catch {{ $_.FullyQualifiedErrorId; $_.CategoryInfo.Category; exit 4 }}");
         Assert.Equal(4, result.ExitCode);
         Assert.DoesNotContain("UnexpectedError", result.StdOut);
         Assert.Contains("InvalidOperation", result.StdOut);

@@ -12,9 +12,12 @@ public sealed class IsolationTests
 {
     private static string Probe()
     {
-        string dir = Environment.GetEnvironmentVariable("VOICECLONE_PROBE_PATH") is { Length: > 0 } p ? p : Path.Combine(RepositoryPaths.Root, "out", "probe");
+        string dir = Environment.GetEnvironmentVariable("VOICECLONE_PROBE_PATH") is { Length: > 0 } p
+            ? p
+            : Path.Combine(RepositoryPaths.Root, "out", "probe");
         string exe = Path.Combine(dir, OperatingSystem.IsWindows() ? "VoiceClone.IsolationProbe.exe" : "VoiceClone.IsolationProbe");
-        if (!File.Exists(exe)) throw new InvalidOperationException($"The isolation probe is missing at {exe}; ./build.sh Test publishes it.");
+        if (!File.Exists(exe))
+            throw new InvalidOperationException($"The isolation probe is missing at {exe}; ./build.sh Test publishes it.");
         return exe;
     }
 
@@ -42,7 +45,9 @@ public sealed class IsolationTests
         var result = ChildProcess.Run(Probe(), [RepositoryPaths.ModuleDirectory, logs, "--no-isolation"]);
         Assert.Equal(3, result.ExitCode);
         // The first of the two newer dependencies the engine touches cannot load beside the older copy already in the process.
-        Assert.Matches(@"FileLoadException: Could not load file or assembly '(Serilog, Version=4\.|System\.Collections\.Immutable, Version=9\.)", result.StdOut);
+        Assert.Matches(
+            @"FileLoadException: Could not load file or assembly '(Serilog, Version=4\.|System\.Collections\.Immutable, Version=9\.)",
+            result.StdOut);
         Directory.Delete(logs, recursive: true);
     }
 }

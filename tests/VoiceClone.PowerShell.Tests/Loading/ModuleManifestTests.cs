@@ -17,7 +17,8 @@ public sealed class ModuleManifestTests : IDisposable
         Assert.Equal(new Version(RepositoryPaths.Version), manifest.Properties["Version"].Value);
         Assert.Equal(new Version(7, 6), manifest.Properties["PowerShellVersion"].Value);
         Assert.Equal(["Core"], ((IEnumerable<string>)manifest.Properties["CompatiblePSEditions"].Value).ToArray());
-        PSObject assemblyVersion = _session.Invoke("[VoiceClone.PowerShell.Commands.GetCloneFingerprintCommand].Assembly.GetName().Version.ToString(3)").Single();
+        PSObject assemblyVersion = _session.Invoke(
+            "[VoiceClone.PowerShell.Commands.GetCloneFingerprintCommand].Assembly.GetName().Version.ToString(3)").Single();
         Assert.Equal(RepositoryPaths.Version, assemblyVersion.BaseObject);
     }
 
@@ -26,7 +27,10 @@ public sealed class ModuleManifestTests : IDisposable
     {
         var exported = _session.Invoke("(Get-Module VoiceClone).ExportedCmdlets.Keys").Select(o => (string)o.BaseObject).Order().ToArray();
         var defined = _session.Invoke(
-                "[VoiceClone.PowerShell.Commands.GetCloneFingerprintCommand].Assembly.GetTypes() | Where-Object { $_.IsDefined([System.Management.Automation.CmdletAttribute], $false) } | ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; $a.VerbName + '-' + $a.NounName }")
+                "[VoiceClone.PowerShell.Commands.GetCloneFingerprintCommand].Assembly.GetTypes() | " +
+                "Where-Object { $_.IsDefined([System.Management.Automation.CmdletAttribute], $false) } | " +
+                "ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; " +
+                "$a.VerbName + '-' + $a.NounName }")
             .Select(o => (string)o.BaseObject).Order().ToArray();
         Assert.Equal(defined, exported);
         Assert.Empty(_session.Invoke("(Get-Module VoiceClone).ExportedFunctions.Keys"));
@@ -36,9 +40,14 @@ public sealed class ModuleManifestTests : IDisposable
     public void Cmdlets_use_approved_verbs_and_declare_output_types()
     {
         var unapproved = _session.Invoke(
-            "$approved = [System.Management.Automation.VerbInfo]; Get-Command -Module VoiceClone | Where-Object { -not [System.Management.Automation.VerbsCommon].GetField($_.Verb) -and -not [System.Management.Automation.VerbsData].GetField($_.Verb) -and -not [System.Management.Automation.VerbsLifecycle].GetField($_.Verb) -and -not [System.Management.Automation.VerbsDiagnostic].GetField($_.Verb) } | ForEach-Object Name");
+            "$approved = [System.Management.Automation.VerbInfo]; Get-Command -Module VoiceClone | Where-Object { " +
+            "-not [System.Management.Automation.VerbsCommon].GetField($_.Verb) " +
+            "-and -not [System.Management.Automation.VerbsData].GetField($_.Verb) " +
+            "-and -not [System.Management.Automation.VerbsLifecycle].GetField($_.Verb) " +
+            "-and -not [System.Management.Automation.VerbsDiagnostic].GetField($_.Verb) } | ForEach-Object Name");
         Assert.Empty(unapproved);
-        var withoutOutputType = _session.Invoke("Get-Command -Module VoiceClone | Where-Object { $_.OutputType.Count -eq 0 } | ForEach-Object Name");
+        var withoutOutputType = _session.Invoke(
+            "Get-Command -Module VoiceClone | Where-Object { $_.OutputType.Count -eq 0 } | ForEach-Object Name");
         Assert.Empty(withoutOutputType);
     }
 
@@ -47,7 +56,8 @@ public sealed class ModuleManifestTests : IDisposable
     {
         _session.Invoke("Get-VoiceCloneConfiguration | Out-Null");
         var contexts = _session.Invoke(
-                "[System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -match '^(VoiceClone|Serilog)' } | ForEach-Object { $_.GetName().Name + '=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }")
+                "[System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -match '^(VoiceClone|Serilog)' } | " +
+                "ForEach-Object { $_.GetName().Name + '=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }")
             .Select(o => (string)o.BaseObject).ToHashSet();
         Assert.Contains("VoiceClone.Core=VoiceClone", contexts);
         Assert.Contains("VoiceClone.Abstractions=Default", contexts);
@@ -61,7 +71,8 @@ public sealed class ModuleManifestTests : IDisposable
     {
         using var second = new ModuleSession();
         second.Invoke("Get-VoiceCloneConfiguration | Out-Null");
-        var count = second.Invoke("@([System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'VoiceClone.Core' }).Count");
+        var count = second.Invoke(
+            "@([System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'VoiceClone.Core' }).Count");
         Assert.Equal(1, (int)count.Single().BaseObject);
     }
 }

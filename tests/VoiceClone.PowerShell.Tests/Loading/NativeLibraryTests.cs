@@ -23,16 +23,23 @@ public sealed class NativeLibraryTests : IDisposable
         Skip.IfNot(Directory.Exists(models), "skipped: ../shared/models not found");
         string wav = Path.Combine(_dir, "v.wav");
         TestAudio.WriteVoice(wav, 160, 1.5);
-        var f = _session.Invoke($"$env:VOICECLONE_MODELS_DIR = '{models}'; Get-VoiceFeature '{wav}' -PitchAlgorithm SwiftF0 -Vad Silero; $env:VOICECLONE_MODELS_DIR = $null").Single();
+        var f = _session.Invoke(
+            $"$env:VOICECLONE_MODELS_DIR = '{models}'; Get-VoiceFeature '{wav}' -PitchAlgorithm SwiftF0 -Vad Silero; " +
+            $"$env:VOICECLONE_MODELS_DIR = $null").Single();
         Assert.Equal("SwiftF0", f.Properties["PitchAlgorithm"].Value);
         Assert.Equal("Silero", f.Properties["VadMethod"].Value);
 
         string dependencies = Path.Combine(RepositoryPaths.ModuleDirectory, "dependencies");
         string[] loaded = OperatingSystem.IsLinux()
-            ? File.ReadAllLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last()).Where(IsOnnxRuntimeLibrary).Distinct().ToArray()
+            ? File.ReadAllLines("/proc/self/maps")
+                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last())
+                .Where(IsOnnxRuntimeLibrary)
+                .Distinct()
+                .ToArray()
             : Process.GetCurrentProcess().Modules.Cast<ProcessModule>().Select(m => m.FileName).Where(IsOnnxRuntimeLibrary).ToArray();
         Assert.All(loaded, path => Assert.StartsWith(dependencies, path));
-        Assert.Contains(loaded, path => path.StartsWith(Path.Combine(dependencies, "runtimes")) && !path.EndsWith("Microsoft.ML.OnnxRuntime.dll"));
+        Assert.Contains(loaded,
+            path => path.StartsWith(Path.Combine(dependencies, "runtimes")) && !path.EndsWith("Microsoft.ML.OnnxRuntime.dll"));
     }
 
     // Its libraries, managed and native (libonnxruntime.so*, onnxruntime.dll, libonnxruntime*.dylib), not files it keeps open.

@@ -1,6 +1,8 @@
 namespace VoiceClone.PowerShell.Tests.Support;
 
-/// <summary>The flite synthesiser the default clone engine needs; tests skip visibly without it (the README's test command installs it).</summary>
+/// <summary>
+/// The flite synthesiser the default clone engine needs; tests skip visibly without it (the README's test command installs it).
+/// </summary>
 internal static class Flite
 {
     public static string Require()

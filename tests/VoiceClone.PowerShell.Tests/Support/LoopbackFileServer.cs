@@ -77,7 +77,10 @@ internal sealed class LoopbackFileServer : IDisposable
         if (relative == "SHA256SUMS")
         {
             var lines = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
-                .Select(f => $"{(CorruptChecksums ? new string('0', 64) : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))).ToLowerInvariant())}  {Path.GetRelativePath(_root, f).Replace('\\', '/')}");
+                .Select(f => (CorruptChecksums
+                        ? new string('0', 64)
+                        : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))).ToLowerInvariant())
+                    + $"  {Path.GetRelativePath(_root, f).Replace('\\', '/')}");
             Write(context.Response, System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines)), 200);
             return;
         }
@@ -88,7 +91,9 @@ internal sealed class LoopbackFileServer : IDisposable
             return;
         }
         byte[] bytes = File.ReadAllBytes(path);
-        if (context.Request.Headers["Range"] is { } range && range.StartsWith("bytes=") && long.TryParse(range[6..].TrimEnd('-'), out long from))
+        if (context.Request.Headers["Range"] is { } range
+            && range.StartsWith("bytes=")
+            && long.TryParse(range[6..].TrimEnd('-'), out long from))
         {
             if (from >= bytes.Length)
             {

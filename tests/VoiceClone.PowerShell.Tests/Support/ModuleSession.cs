@@ -19,7 +19,8 @@ internal sealed class ModuleSession : IDisposable
     public PSObject Module { get; }
 
     /// <summary>What a script wrote besides its output (copied: disposing the PowerShell object clears its streams).</summary>
-    public sealed record StreamRecords(List<ErrorRecord> Error, List<InformationRecord> Information, List<WarningRecord> Warning, List<VerboseRecord> Verbose)
+    public sealed record StreamRecords(
+        List<ErrorRecord> Error, List<InformationRecord> Information, List<WarningRecord> Warning, List<VerboseRecord> Verbose)
     {
         public List<ProgressRecord> Progress { get; init; } = [];
     }
@@ -31,14 +32,18 @@ internal sealed class ModuleSession : IDisposable
         ps.Runspace = _runspace;
         ps.AddScript(script);
         Collection<PSObject> output = ps.Invoke();
-        streams = new StreamRecords([.. ps.Streams.Error], [.. ps.Streams.Information], [.. ps.Streams.Warning], [.. ps.Streams.Verbose]) { Progress = [.. ps.Streams.Progress] };
+        streams = new StreamRecords([.. ps.Streams.Error], [.. ps.Streams.Information], [.. ps.Streams.Warning], [.. ps.Streams.Verbose])
+        {
+            Progress = [.. ps.Streams.Progress],
+        };
         return output;
     }
 
     public Collection<PSObject> Invoke(string script)
     {
         Collection<PSObject> output = Invoke(script, out StreamRecords streams);
-        if (streams.Error.Count > 0) throw new InvalidOperationException("Unexpected error: " + streams.Error[0] + "\n" + streams.Error[0].ScriptStackTrace);
+        if (streams.Error.Count > 0)
+            throw new InvalidOperationException("Unexpected error: " + streams.Error[0] + "\n" + streams.Error[0].ScriptStackTrace);
         return output;
     }
 

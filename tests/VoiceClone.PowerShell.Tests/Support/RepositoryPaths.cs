@@ -19,7 +19,8 @@ internal static class RepositoryPaths
                 ? fromBuild : Path.Combine(Root, "out", "VoiceClone", Version);
             if (!File.Exists(Path.Combine(dir, "VoiceClone.psd1")))
             {
-                throw new InvalidOperationException($"The built module is missing at {dir}. Run ./build.sh Build (or ./build.sh Test) first.");
+                throw new InvalidOperationException(
+                    $"The built module is missing at {dir}. Run ./build.sh Build (or ./build.sh Test) first.");
             }
             return dir;
         }
@@ -35,6 +36,7 @@ internal static class RepositoryPaths
         {
             if (File.Exists(Path.Combine(dir.FullName, "VoiceClone.PowerShell.sln"))) return dir.FullName;
         }
-        throw new InvalidOperationException("Cannot find the repository root (VoiceClone.PowerShell.sln) above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException(
+            "Cannot find the repository root (VoiceClone.PowerShell.sln) above " + AppContext.BaseDirectory);
     }
 }

@@ -37,7 +37,8 @@ internal static class SileroVoiceActivityDetector
             using var audio = OrtValue.CreateTensorValueFromMemory(input, [1, input.Length]);
             using var stateIn = OrtValue.CreateTensorValueFromMemory(state, [2, 1, 128]);
             using var outputs = session.Run(runOptions,
-                new Dictionary<string, OrtValue> { [audioName] = audio, [stateName] = stateIn, [rateName] = rate }, [probabilityName, nextStateName]);
+                new Dictionary<string, OrtValue> { [audioName] = audio, [stateName] = stateIn, [rateName] = rate },
+                [probabilityName, nextStateName]);
             float probability = outputs[0].GetTensorDataAsSpan<float>()[0];
             outputs[1].GetTensorDataAsSpan<float>().CopyTo(state);
             speaking = speaking ? probability >= SpeechEnds : probability >= SpeechStarts;
@@ -45,7 +46,10 @@ internal static class SileroVoiceActivityDetector
         }
 
         var speech = new bool[frameCount];
-        for (int i = 0; i < frameCount; i++) speech[i] = speechWindow[Math.Min(windows - 1, (int)(i * hopSeconds * RateHz / WindowSamples))];
+        for (int i = 0; i < frameCount; i++)
+        {
+            speech[i] = speechWindow[Math.Min(windows - 1, (int)(i * hopSeconds * RateHz / WindowSamples))];
+        }
         SpeechMask.Smooth(speech);
         return speech;
     }

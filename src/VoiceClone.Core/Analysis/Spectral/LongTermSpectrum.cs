@@ -68,7 +68,8 @@ public sealed class LongTermSpectrum
             fft.Forward(re, im);
             for (int k = 0; k < power.Length; k++) power[k] = re[k] * re[k] + im[k] * im[k];
             bank.Apply(power, energies);
-            frames.Add((10 * Math.Log10(frameEnergy + PowerFloor), meanSquare, energies.Select(e => 10 * Math.Log10(e + PowerFloor)).ToArray()));
+            frames.Add((10 * Math.Log10(frameEnergy + PowerFloor), meanSquare,
+                energies.Select(e => 10 * Math.Log10(e + PowerFloor)).ToArray()));
         }
         var mean = new double[BandCount];
         double activeLevelDb = double.NaN;
@@ -82,7 +83,9 @@ public sealed class LongTermSpectrum
         return new LongTermSpectrum(highHz, mean, activeLevelDb);
     }
 
-    /// <summary>Band centre frequencies for a given upper edge (the centres of the <see cref="MelFilterBank"/> it is measured with).</summary>
+    /// <summary>
+    /// Band centre frequencies for a given upper edge (the centres of the <see cref="MelFilterBank"/> it is measured with).
+    /// </summary>
     public static double[] BandCentresHz(double highHz) => MelFilterBank.CentresHz(BandCount, LowHz, highHz);
 
     private static readonly DctII CepstrumTransform = new(BandCount, firstCoefficient: 1, CepstrumCount, orthonormal: true);

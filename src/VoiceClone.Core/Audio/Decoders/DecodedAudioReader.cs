@@ -56,7 +56,10 @@ internal abstract class DecodedAudioReader : IAudioReader
                 break;
             }
             ReadOnlySpan<float> interleaved = _block.AsSpan(_blockPosition * _blockChannels, frames * _blockChannels);
-            if (!AllFinite(interleaved)) throw Malformed($"a decoded sample near {(double)_framesDelivered / SampleRateHz:F3} s is not a finite number");
+            if (!AllFinite(interleaved))
+            {
+                throw Malformed($"a decoded sample near {(double)_framesDelivered / SampleRateHz:F3} s is not a finite number");
+            }
             AverageChannels(interleaved, _blockChannels, destination.Slice(total, frames));
             _blockPosition += frames;
             _framesDelivered += frames;

@@ -7,7 +7,8 @@ namespace VoiceClone.Core.Tests.Engines.Default;
 
 public sealed class SpectralMatchingTests
 {
-    private static LongTermSpectrum Spectrum(float[] x) => LongTermSpectrum.Measure(new AudioBuffer(x, Voices.Rate), LongTermSpectrum.HighestHz);
+    private static LongTermSpectrum Spectrum(float[] x) =>
+        LongTermSpectrum.Measure(new AudioBuffer(x, Voices.Rate), LongTermSpectrum.HighestHz);
 
     [Fact]
     public void Timbre_distance_is_zero_for_the_same_voice_at_another_level_and_large_for_other_formants()

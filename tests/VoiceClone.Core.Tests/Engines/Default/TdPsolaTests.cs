@@ -46,7 +46,8 @@ public sealed class TdPsolaTests
     public void Pitch_marks_follow_the_period_in_voiced_speech_and_step_10_ms_in_silence()
     {
         float[] input = Voices.Concat(Voices.Silence(0.3), Voices.Vowel(100, 1.0));
-        var marks = PitchMarks.Find(input, Voices.Rate, YinPitchTracker.Track(new AudioBuffer(input, Voices.Rate), PitchTrackerOptions.Default));
+        var marks = PitchMarks.Find(
+            input, Voices.Rate, YinPitchTracker.Track(new AudioBuffer(input, Voices.Rate), PitchTrackerOptions.Default));
         var voicedGaps = Enumerable.Range(1, marks.Positions.Length - 1)
             .Where(i => marks.Voiced[i] && marks.Voiced[i - 1]).Select(i => marks.Positions[i] - marks.Positions[i - 1]).ToArray();
         Assert.True(voicedGaps.Length > 80);

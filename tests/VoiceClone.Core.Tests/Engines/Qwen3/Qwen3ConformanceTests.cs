@@ -79,7 +79,8 @@ public sealed class Qwen3ConformanceTests(ITestOutputHelper output)
         {
             Temperature = p.GetProperty("temperature").GetDouble(), TopK = p.GetProperty("top_k").GetInt32(),
             RepetitionPenalty = p.GetProperty("repetition_penalty").GetDouble(), MinNewTokens = p.GetProperty("min_new_tokens").GetInt32(),
-            SubtalkerTemperature = p.GetProperty("subtalker_temperature").GetDouble(), SubtalkerTopK = p.GetProperty("subtalker_top_k").GetInt32(),
+            SubtalkerTemperature = p.GetProperty("subtalker_temperature").GetDouble(),
+            SubtalkerTopK = p.GetProperty("subtalker_top_k").GetInt32(),
         };
         var uniforms = new RecordedUniformSource(c.GetProperty("uniforms").EnumerateArray().Select(u => u.GetDouble()).ToArray());
         Qwen3Generation result = Generate(f, c, sampling, uniforms, p.GetProperty("max_new_tokens").GetInt32());
@@ -87,12 +88,14 @@ public sealed class Qwen3ConformanceTests(ITestOutputHelper output)
         AssertSameRun(f, c, result, name);
     }
 
-    private static Qwen3Generation Generate(Loaded f, JsonElement c, Qwen3SamplingOptions sampling, IUniformSource uniforms, int maxFrames = MaxFrames)
+    private static Qwen3Generation Generate(
+        Loaded f, JsonElement c, Qwen3SamplingOptions sampling, IUniformSource uniforms, int maxFrames = MaxFrames)
     {
         bool icl = c.GetProperty("mode").GetString() == "icl";
         string text = c.GetProperty("text").GetString()!;
         JsonElement ids = f.Cases.GetProperty("token_ids");
-        long[] inputIds = Longs(ids.GetProperty(text == f.Cases.GetProperty("texts").GetProperty("short").GetString() ? "short_prompt" : "long_prompt"));
+        bool isShort = text == f.Cases.GetProperty("texts").GetProperty("short").GetString();
+        long[] inputIds = Longs(ids.GetProperty(isShort ? "short_prompt" : "long_prompt"));
         if (c.TryGetProperty("input_ids", out JsonElement recordedIds)) Assert.Equal(Longs(recordedIds), inputIds);
         var voice = new Qwen3Voice(f.Graphs.SpeakerEmbedding(f.ReferenceAudio))
         {
@@ -114,7 +117,8 @@ public sealed class Qwen3ConformanceTests(ITestOutputHelper output)
         Assert.Equal(wave.Length, result.Waveform.Length);
         double maxDiff = wave.Zip(result.Waveform, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Max();
         output.WriteLine($"{name}: {result.Codes.Count} frames, stop {result.StopReason}, waveform max abs difference {maxDiff:E2}, " +
-            $"loop {result.LoopTime.TotalMilliseconds:F1} ms of which Run {result.LoopRunTime.TotalMilliseconds:F1} ms (overhead {result.OverheadFraction:P1})");
+            $"loop {result.LoopTime.TotalMilliseconds:F1} ms of which Run {result.LoopRunTime.TotalMilliseconds:F1} ms " +
+            $"(overhead {result.OverheadFraction:P1})");
         Assert.True(maxDiff <= 1e-4, $"waveform max abs difference {maxDiff}");
     }
 }
