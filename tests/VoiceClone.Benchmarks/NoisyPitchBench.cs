@@ -22,18 +22,32 @@ internal static class NoisyPitchBench
     private const string Default = "default", Swift = "swift", Praat = "praat";
     private static readonly string[] AllTrackers = [Default, Swift, Praat];
 
-    private sealed record Item(string Name, string Speaker, AudioBuffer Audio, double[] ReferenceHz, double StepSeconds, double StartSeconds);
+    private sealed record Item(
+        string Name, string Speaker, AudioBuffer Audio, double[] ReferenceHz, double StepSeconds, double StartSeconds);
 
     public static int Run(string shared, string[] options)
     {
         string fda = Path.Combine(shared, "data", "fda"), libri = Path.Combine(shared, "data", "librispeech");
         string swiftModel = Path.Combine(shared, "models", "swift-f0", "model.onnx");
-        string? praat = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "praat")).FirstOrDefault(File.Exists);
-        foreach (string needed in new[] { fda, libri }.Where(d => !Directory.Exists(d))) { Console.WriteLine($"skipped: {needed} not found"); return 0; }
-        if (praat is null) { Console.WriteLine("skipped: praat not installed (Debian package 'praat'; ./build.sh Bench installs it)"); return 0; }
+        string? praat = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "praat"))
+            .FirstOrDefault(File.Exists);
+        foreach (string needed in new[] { fda, libri }.Where(d => !Directory.Exists(d)))
+        {
+            Console.WriteLine($"skipped: {needed} not found");
+            return 0;
+        }
+        if (praat is null)
+        {
+            Console.WriteLine("skipped: praat not installed (Debian package 'praat'; ./build.sh Bench installs it)");
+            return 0;
+        }
         string? corpus = Option(options, "--corpus");
         var trackers = (Option(options, "--trackers")?.Split(',') ?? AllTrackers).ToList();
-        if (trackers.Contains(Swift) && !File.Exists(swiftModel)) { Console.WriteLine($"SwiftF0 skipped: {swiftModel} not found"); trackers.Remove(Swift); }
+        if (trackers.Contains(Swift) && !File.Exists(swiftModel))
+        {
+            Console.WriteLine($"SwiftF0 skipped: {swiftModel} not found");
+            trackers.Remove(Swift);
+        }
         string? keep = Option(options, "--keep");
         string work = keep ?? Path.Combine(Path.GetTempPath(), $"voiceclone-noisy-{Environment.ProcessId}");
 
@@ -47,18 +61,24 @@ internal static class NoisyPitchBench
             if (corpus is null or "fda")
             {
                 var references = FdaPitchReference.Load(fda);
-                var items = references.Select(r => new Item(Path.GetFileName(r.WavPath), r.Name[..2], WavReader.ReadMono(r.WavPath), r.FrequencyHz, FdaPitchReference.StepSeconds, 0)).ToList();
+                var items = references.Select(r => new Item(Path.GetFileName(r.WavPath), r.Name[..2], WavReader.ReadMono(r.WavPath),
+                    r.FrequencyHz, FdaPitchReference.StepSeconds, 0)).ToList();
                 var scores = Score("fda", items, mixer, trackers, swiftModel, praat, work);
-                Report($"FDA ({items.Count} files, {items.Sum(i => i.Audio.DurationSeconds):F0} s), against the laryngograph reference", scores, trackers, bySpeaker: true);
+                Report($"FDA ({items.Count} files, {items.Sum(i => i.Audio.DurationSeconds):F0} s), against the laryngograph reference",
+                    scores, trackers, bySpeaker: true);
             }
             if (corpus is null or "librispeech")
             {
                 // Praat's contour of each clean file is the reference; a clean-run folder of the originals provides it.
-                var clean = RunPraat(praat, MixFolder(work, "librispeech", NoiseCondition.All[0], libriFiles.Select(Path.GetFileName).ToArray()!,
-                    i => libriAudio[i]));
-                var items = libriFiles.Select((f, i) => Reference(Path.GetFileName(f), SpeakerOfLibri(f), libriAudio[i], clean[Path.GetFileName(f)])).ToList();
+                string[] libriNames = libriFiles.Select(Path.GetFileName).ToArray()!;
+                var clean = RunPraat(praat, MixFolder(work, "librispeech", NoiseCondition.All[0], libriNames, i => libriAudio[i]));
+                var items = libriFiles
+                    .Select((f, i) => Reference(Path.GetFileName(f), SpeakerOfLibri(f), libriAudio[i], clean[Path.GetFileName(f)]))
+                    .ToList();
                 var scores = Score("librispeech", items, mixer, trackers, swiftModel, praat, work);
-                Report($"LibriSpeech ({items.Count} files, {items.Sum(i => i.Audio.DurationSeconds):F0} s), against Praat on the clean file", scores, trackers, bySpeaker: false);
+                double libriSeconds = items.Sum(i => i.Audio.DurationSeconds);
+                Report($"LibriSpeech ({items.Count} files, {libriSeconds:F0} s), against Praat on the clean file",
+                    scores, trackers, bySpeaker: false);
             }
         }
         finally
@@ -69,7 +89,8 @@ internal static class NoisyPitchBench
     }
 
     private static Item Reference(string name, string speaker, AudioBuffer audio, PitchTrack praatClean) =>
-        new(name, speaker, audio, praatClean.FrequencyHz.Select(f => float.IsNaN(f) ? 0.0 : f).ToArray(), praatClean.HopSeconds, praatClean.StartSeconds);
+        new(name, speaker, audio, praatClean.FrequencyHz.Select(f => float.IsNaN(f) ? 0.0 : f).ToArray(),
+            praatClean.HopSeconds, praatClean.StartSeconds);
 
     private static string SpeakerOfLibri(string path) => Path.GetFileName(path).Split('-')[0];
 
@@ -87,7 +108,8 @@ internal static class NoisyPitchBench
         var seconds = trackers.ToDictionary(t => t, _ => 0.0);
         foreach (NoiseCondition condition in NoiseCondition.All)
         {
-            var mixed = items.Select((item, i) => new AudioBuffer(mixer.Mix(item.Audio.Samples, item.Audio.SampleRateHz, condition, i, item.Speaker), item.Audio.SampleRateHz)).ToArray();
+            var mixed = items.Select((item, i) => new AudioBuffer(
+                mixer.Mix(item.Audio.Samples, item.Audio.SampleRateHz, condition, i, item.Speaker), item.Audio.SampleRateHz)).ToArray();
             Task<Dictionary<string, PitchTrack>>? praatRun = null;
             var praatWatch = Stopwatch.StartNew();
             if (trackers.Contains(Praat))
@@ -119,7 +141,8 @@ internal static class NoisyPitchBench
         return scores;
     }
 
-    private static void Add(Dictionary<(string, string, string), VoicingScores> scores, NoiseCondition condition, string tracker, List<Item> items, List<PitchTrack> tracks)
+    private static void Add(Dictionary<(string, string, string), VoicingScores> scores, NoiseCondition condition, string tracker,
+        List<Item> items, List<PitchTrack> tracks)
     {
         for (int i = 0; i < items.Count; i++)
         {
@@ -127,7 +150,10 @@ internal static class NoisyPitchBench
             one.Add(tracks[i], items[i].ReferenceHz, items[i].StepSeconds, items[i].StartSeconds);
             foreach (string speaker in new[] { "", items[i].Speaker })
             {
-                if (!scores.TryGetValue((condition.Name, tracker, speaker), out var total)) scores[(condition.Name, tracker, speaker)] = total = new VoicingScores();
+                if (!scores.TryGetValue((condition.Name, tracker, speaker), out var total))
+                {
+                    scores[(condition.Name, tracker, speaker)] = total = new VoicingScores();
+                }
                 total.Add(one);
             }
         }
@@ -156,7 +182,8 @@ internal static class NoisyPitchBench
         if (!File.Exists(cache))
         {
             var start = new ProcessStartInfo(praat) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { "--run", Path.Combine(AppContext.BaseDirectory, "praat-pitch.praat"), folder, "1" }) start.ArgumentList.Add(a);
+            string script = Path.Combine(AppContext.BaseDirectory, "praat-pitch.praat");
+            foreach (string a in new[] { "--run", script, folder, "1" }) start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
             string output = process.StandardOutput.ReadToEnd();
             string errors = process.StandardError.ReadToEnd();
@@ -198,16 +225,22 @@ internal static class NoisyPitchBench
             foreach (NoiseCondition c in NoiseCondition.All)
             {
                 string Cells(Func<VoicingScores, double> measure, string format) =>
-                    string.Join(" / ", trackers.Select(t => scores.TryGetValue((c.Name, t, speaker), out var s) ? measure(s).ToString(format, CultureInfo.InvariantCulture) : "-"));
-                Console.WriteLine($"| {c.Name} | {Cells(s => s.RawPitchAccuracyAll, "0.000")} | {Cells(s => s.RawPitchAccuracyBoth, "0.000")} | " +
+                    string.Join(" / ", trackers.Select(t => scores.TryGetValue((c.Name, t, speaker), out var s)
+                        ? measure(s).ToString(format, CultureInfo.InvariantCulture)
+                        : "-"));
+                Console.WriteLine($"| {c.Name} | {Cells(s => s.RawPitchAccuracyAll, "0.000")} | "
+                    + $"{Cells(s => s.RawPitchAccuracyBoth, "0.000")} | " +
                     $"{Cells(s => 100 * s.GrossPitchError, "0.00")} % | {Cells(s => 100 * s.VoicingDecisionError, "0.0")} % |");
             }
             if (speaker == "") PrintTargets(scores, trackers);
         }
     }
 
-    /// <summary>The issue's targets, condition by condition: the default tracker vs Praat, SwiftF0's VDE vs the default tracker's.</summary>
-    private static void PrintTargets(Dictionary<(string Condition, string Tracker, string Speaker), VoicingScores> scores, List<string> trackers)
+    /// <summary>
+    /// The issue's targets, condition by condition: the default tracker vs Praat, SwiftF0's VDE vs the default tracker's.
+    /// </summary>
+    private static void PrintTargets(
+        Dictionary<(string Condition, string Tracker, string Speaker), VoicingScores> scores, List<string> trackers)
     {
         VoicingScores Get(NoiseCondition c, string t) => scores[(c.Name, t, "")];
         int n = NoiseCondition.All.Count;

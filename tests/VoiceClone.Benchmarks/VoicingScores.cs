@@ -24,7 +24,10 @@ internal sealed class VoicingScores
 
     private static double Ratio(long part, long whole) => whole == 0 ? double.NaN : (double)part / whole;
 
-    /// <summary>Scores <paramref name="track"/> at the reference's instants, frame i at <paramref name="startSeconds"/> + i step (0 Hz = unvoiced).</summary>
+    /// <summary>
+    /// Scores <paramref name="track"/> at the reference's instants, frame i at <paramref name="startSeconds"/> + i step
+    /// (0 Hz = unvoiced).
+    /// </summary>
     public void Add(PitchTrack track, IReadOnlyList<double> referenceHz, double stepSeconds, double startSeconds = 0)
     {
         for (int i = 0; i < referenceHz.Count; i++)

@@ -52,7 +52,8 @@ public static class PeriodRefiner
             double coarseHz = coarse.FrequencyAt(time);
             if (double.IsNaN(coarseHz) && !settings.VoicedBetweenVoicedFramesOnly && nearest >= 0) coarseHz = coarse.FrequencyHz[nearest];
             if (double.IsNaN(coarseHz)) { frequency[i] = float.NaN; continue; }
-            (double hz, double aperiodicity) = RefineAt(samples, sampleRateHz, (int)Math.Round(time * sampleRateHz), coarseHz, settings.SearchRatio);
+            int centre = (int)Math.Round(time * sampleRateHz);
+            (double hz, double aperiodicity) = RefineAt(samples, sampleRateHz, centre, coarseHz, settings.SearchRatio);
             if (settings.MaxAperiodicity < 1) voicing[i] = (float)Math.Min(voicing[i], Math.Max(0, 1 - aperiodicity));
             frequency[i] = aperiodicity <= settings.MaxAperiodicity ? (float)hz : float.NaN;
         }
@@ -66,7 +67,10 @@ public static class PeriodRefiner
         int minLag = Math.Max(2, (int)Math.Floor(coarseLag / searchRatio)), maxLag = (int)Math.Ceiling(coarseLag * searchRatio);
         int window = Math.Max((int)(MinWindowSeconds * sampleRateHz), (int)Math.Round(WindowPeriods * coarseLag));
         Span<double> d = stackalloc double[maxLag - minLag + 3];
-        for (int lag = minLag - 1; lag <= maxLag + 1; lag++) d[lag - minLag + 1] = Aperiodicity(x, centre - (window + lag) / 2, window, lag);
+        for (int lag = minLag - 1; lag <= maxLag + 1; lag++)
+        {
+            d[lag - minLag + 1] = Aperiodicity(x, centre - (window + lag) / 2, window, lag);
+        }
         int best = minLag;
         for (int lag = minLag; lag <= maxLag; lag++) if (d[lag - minLag + 1] < d[best - minLag + 1]) best = lag;
         double left = d[best - minLag], middle = d[best - minLag + 1], right = d[best - minLag + 2];

@@ -105,7 +105,9 @@ internal static class PitchPathDecoder
         local[0] = (float)((QuietUnvoicedCost + LoudUnvoicedCostRise * levels.Loudness(frame.RmsLinear, LoudRangeDb)) * floorGate);
 
         float firstDipHz = FirstDipBelowThreshold(frame, noiseShare);
-        float guideWeight = float.IsNaN(frame.GuideHz) ? 0 : Math.Clamp((frame.GuideConfidence - GuideConfidenceFloor) / (1 - GuideConfidenceFloor), 0, 1);
+        float guideWeight = float.IsNaN(frame.GuideHz)
+            ? 0
+            : Math.Clamp((frame.GuideConfidence - GuideConfidenceFloor) / (1 - GuideConfidenceFloor), 0, 1);
         for (int k = 0; k < frame.Count; k++)
         {
             float cost = Corrected(frame.Aperiodicity[k], noiseShare);
@@ -129,7 +131,10 @@ internal static class PitchPathDecoder
         float best = float.NaN;
         for (int k = 0; k < frame.Count; k++)
         {
-            if (Corrected(frame.Aperiodicity[k], noiseShare) < FirstDipThreshold && !(frame.FrequencyHz[k] <= best)) best = frame.FrequencyHz[k];
+            if (Corrected(frame.Aperiodicity[k], noiseShare) < FirstDipThreshold && !(frame.FrequencyHz[k] <= best))
+            {
+                best = frame.FrequencyHz[k];
+            }
         }
         return best;
     }

@@ -56,7 +56,8 @@ public static class SwiftF0PitchTracker
         {
             float[] chunk = x.AsSpan(start, Math.Min(ChunkSamples, x.Length - start)).ToArray();
             using var tensor = OrtValue.CreateTensorValueFromMemory(chunk, [1, chunk.Length]);
-            using var outputs = session.Run(runOptions, new Dictionary<string, OrtValue> { [input] = tensor }, [pitchOutput, confidenceOutput]);
+            var inputs = new Dictionary<string, OrtValue> { [input] = tensor };
+            using var outputs = session.Run(runOptions, inputs, [pitchOutput, confidenceOutput]);
             ReadOnlySpan<float> hz = outputs[0].GetTensorDataAsSpan<float>(), confidence = outputs[1].GetTensorDataAsSpan<float>();
             for (int i = 0; i < hz.Length; i++)
             {

@@ -96,9 +96,11 @@ internal sealed class YinCandidateExtractor
     private void KeepGuided(ref PitchCandidateFrame frame, float guideHz, float keepHz)
     {
         double guideLag = _sampleRateHz / guideHz;
-        int from = Math.Max(1, (int)Math.Floor(guideLag / GuideSearchRatio)), to = Math.Min(_maxLag, (int)Math.Ceiling(guideLag * GuideSearchRatio));
+        int from = Math.Max(1, (int)Math.Floor(guideLag / GuideSearchRatio));
+        int to = Math.Min(_maxLag, (int)Math.Ceiling(guideLag * GuideSearchRatio));
         if (from > to) return;
-        for (int k = 0; k < frame.Count; k++) if (frame.FrequencyHz[k] >= _sampleRateHz / (double)to && frame.FrequencyHz[k] <= _sampleRateHz / (double)from) return;
+        double lowHz = _sampleRateHz / (double)to, highHz = _sampleRateHz / (double)from;
+        for (int k = 0; k < frame.Count; k++) if (frame.FrequencyHz[k] >= lowHz && frame.FrequencyHz[k] <= highHz) return;
         int best = from;
         for (int tau = from; tau <= to; tau++) if (_cmnd[tau] < _cmnd[best]) best = tau;
         var (hz, aperiodicity) = best > from && best < to ? Interpolated(best) : (guideHz, (float)_cmnd[best]);

@@ -26,7 +26,8 @@ public static class YinPitchTracker
     /// YIN's period is already within a few percent, so the refinement searches +-10 %; voicing is the path's (the
     /// decoder's noise-aware decision), and a refined frame takes it from the nearest decoded frame.
     /// </summary>
-    internal static readonly PeriodRefiner.Settings Refinement = new(SearchRatio: 1.1, MaxAperiodicity: 1, VoicedBetweenVoicedFramesOnly: false);
+    internal static readonly PeriodRefiner.Settings Refinement =
+        new(SearchRatio: 1.1, MaxAperiodicity: 1, VoicedBetweenVoicedFramesOnly: false);
 
     /// <summary>F0 every <see cref="PitchTrackerOptions.HopSeconds"/>: the decoded YIN candidates.</summary>
     public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options) => Track(audio, options, guide: null);
@@ -52,12 +53,14 @@ public static class YinPitchTracker
     }
 
     /// <summary>YIN's candidates for every frame, frame i centred on i hops.</summary>
-    internal static (PitchCandidateFrame[] Frames, double HopSeconds) Candidates(AudioBuffer audio, PitchTrackerOptions options, PitchTrack? guide = null)
+    internal static (PitchCandidateFrame[] Frames, double HopSeconds) Candidates(
+        AudioBuffer audio, PitchTrackerOptions options, PitchTrack? guide = null)
     {
         if (options.MinHz <= 0 || options.MaxHz <= options.MinHz || options.MaxHz > HighAnalysisRateHz / SamplesPerPeriodAtCeiling)
         {
             throw new ArgumentOutOfRangeException(nameof(options),
-                $"Pitch range {options.MinHz}-{options.MaxHz} Hz is not usable; it must lie within 1-{HighAnalysisRateHz / SamplesPerPeriodAtCeiling} Hz.");
+                $"Pitch range {options.MinHz}-{options.MaxHz} Hz is not usable; "
+                + $"it must lie within 1-{HighAnalysisRateHz / SamplesPerPeriodAtCeiling} Hz.");
         }
         int rateHz = options.MaxHz <= AnalysisRateHz / SamplesPerPeriodAtCeiling ? AnalysisRateHz : HighAnalysisRateHz;
         int windowSamples = (int)Math.Round(WindowSeconds * rateHz);
