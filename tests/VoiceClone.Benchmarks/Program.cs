@@ -93,6 +93,7 @@ switch (args.FirstOrDefault())
     case "qwen-tokenizer": return Qwen3TokenizerSpeed.Run(Path.Combine(shared, "fixtures", "qwen3-text-tokenizer"));
     case "clone":
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
+    case "noisy": return NoisyPitchBench.Run(shared, args.Skip(2).ToArray());
     case "clone-languages": return MultilingualEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
@@ -191,6 +192,7 @@ static int FeatureSpeed(string folder)
     else Console.WriteLine($"(SwiftF0 and Silero rows skipped: {models} has not both models)");
     var f = VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[0], files[0], new() { Vad = VadMethod.Energy });
     Console.WriteLine($"sample: {Path.GetFileName(files[0])} pitch {f.Pitch:F1} Hz [{f.PitchRangeLow:F0}-{f.PitchRangeHigh:F0}] voiced {f.VoicedFraction:P0} syl/s {f.SyllablesPerSecond:F2} art {f.ArticulationRate:F2} wpm {f.Wpm:F0} pauses {f.PauseCount} H {f.PauseEntropy:F2} jitter {f.JitterLocal:P2} shimmer {f.ShimmerLocalDb:F2} dB HNR {f.HnrDb:F1} F1-3 {f.F1Hz:F0}/{f.F2Hz:F0}/{f.F3Hz:F0} alpha {f.AlphaRatioDb:F1} mfcc1 {f.MfccMeans[0]:F1}");
+    WholeProcessCpu.Run(folder, FindRepositoryRoot());
     return 0;
 }
 

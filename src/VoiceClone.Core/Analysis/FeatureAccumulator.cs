@@ -60,7 +60,7 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
         PitchTrack pitch = options.PitchAlgorithm == PitchAlgorithm.SwiftF0
             ? SwiftF0PitchTracker.Track(x16, options.Pitch, options.SwiftF0Model
                 ?? throw new InvalidOperationException("The SwiftF0 pitch tracker was chosen without its model session."))
-            : YinPitchTracker.Track(x16, options.Pitch);
+            : YinPitchTracker.TrackRefined(x16, options.Pitch);
         double[] levelsDb = AnalysisFrames.LevelsDb(x16.Samples, out double[] rms);
         bool[] speech = DetectSpeech(x16.Samples, levelsDb);
         // Analysis frames are 10 ms apart; the pitch track may use another hop (SwiftF0: 16 ms), so look up by time.

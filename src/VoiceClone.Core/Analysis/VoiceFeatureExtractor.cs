@@ -72,7 +72,8 @@ public static class VoiceFeatureExtractor
     private static void RequireMinimumDuration(double seconds, string path)
     {
         ExecutionMetrics.StateComplexity("VoiceFeatureExtractor", Source,
-            "O(n log n) in samples: YIN on 22 ms windows every 10 ms (two 512-point FFTs), a 512-point spectrum per speech frame, order-18 LPC on every third voiced frame; memory O(segment) plus a few bytes per 10 ms frame");
+            "O(n log n) in samples: YIN at 4 kHz on 22 ms windows every 10 ms, periods re-measured every 4 ms, a 512-point "
+            + "spectrum per speech frame, order-18 LPC every 30 ms of voicing; memory O(segment) plus a few bytes per 10 ms frame");
         if (seconds < MinimumDurationSeconds)
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioTooShort,

@@ -22,6 +22,7 @@ public static class AnalysisFrames
     }
 
     /// <summary>Frame level in dB full scale: 20 log10(RMS) over a 25 ms window.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] LevelsDb(ReadOnlySpan<float> x, out double[] rmsLinear)
     {
         int frames = FrameCount(x.Length);
@@ -31,9 +32,7 @@ public static class AnalysisFrames
         for (int i = 0; i < frames; i++)
         {
             Window(x, i, window);
-            double sum = 0;
-            foreach (float v in window) sum += (double)v * v;
-            double rms = Math.Sqrt(sum / WindowSamples);
+            double rms = Math.Sqrt(VectorSums.SumOfSquares(window) / WindowSamples);
             rmsLinear[i] = rms;
             levels[i] = 20 * Math.Log10(rms + LevelFloor);
         }

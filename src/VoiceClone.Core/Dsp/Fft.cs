@@ -39,6 +39,7 @@ public sealed class Fft
         for (int i = 0; i < Size; i++) { re[i] *= scale; im[i] *= scale; }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Transform(Span<double> re, Span<double> im, bool inverse)
     {
         int n = Size;

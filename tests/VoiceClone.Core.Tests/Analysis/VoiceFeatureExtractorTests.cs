@@ -1,4 +1,6 @@
 using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Analysis.Activity;
+using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
@@ -167,6 +169,6 @@ public sealed class VoiceFeatureExtractorTests
         Assert.Null(Analyze(Phrase(3)).Contour);
         var contour = Analyze(Phrase(3), new VoiceFeatureOptions { IncludeContour = true }).Contour!;
         Assert.Contains(contour, p => Math.Abs(p.FrequencyHz - 150) < 3 && p.VoicingProbability > 0.5);
-        Assert.Equal(0.01, contour[1].TimeSeconds - contour[0].TimeSeconds, 6);
+        Assert.Equal(YinPitchTracker.RefinedHopSeconds, contour[1].TimeSeconds - contour[0].TimeSeconds, 6);
     }
 }

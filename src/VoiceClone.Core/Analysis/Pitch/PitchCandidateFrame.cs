@@ -6,6 +6,9 @@ internal struct PitchCandidateFrame
     public const int MaxCandidates = 5;
 
     public float RmsLinear;
+    /// <summary>Another estimator's F0 for this frame (NaN: none) and its confidence (0-1).</summary>
+    public float GuideHz;
+    public float GuideConfidence;
     public int Count;
     public CandidateArray FrequencyHz;
     public CandidateArray Aperiodicity;

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Quality;
 
@@ -16,6 +17,8 @@ internal static class GlottalPulses
     private const double MaxAmplitudeFactor = 1.6;
     // The next pulse is searched within +-20 % of the expected period.
     private const double SearchTolerance = 0.2;
+    // Voiced runs shorter than this (three 10 ms frames) hold too few cycles to compare.
+    private const double MinRunSeconds = 0.030;
     // The matching cycle is searched within +-10 % of the peak-to-peak estimate.
     private const double CorrelationSearch = 0.1;
 
@@ -52,6 +55,7 @@ internal static class GlottalPulses
     /// The lag (seconds) that best aligns the cycle starting half a period before <paramref name="pulseSeconds"/> with
     /// the next one: normalised cross-correlation maximised over whole samples, then refined by a parabola.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double CorrelatedPeriod(ReadOnlySpan<float> x, double pulseSeconds, double estimateSeconds, int rate)
     {
         int estimate = (int)Math.Round(estimateSeconds * rate);
@@ -72,12 +76,7 @@ internal static class GlottalPulses
 
     private static double NormalisedCorrelation(ReadOnlySpan<float> x, int start, int length, int lag)
     {
-        double xy = 0, xx = 0, yy = 0;
-        for (int n = 0; n < length; n++)
-        {
-            double a = x[start + n], b = x[start + n + lag];
-            xy += a * b; xx += a * a; yy += b * b;
-        }
+        var (xy, xx, yy) = VectorSums.Correlation(x.Slice(start, length), x.Slice(start + lag, length));
         return xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
     }
 
@@ -89,10 +88,11 @@ internal static class GlottalPulses
             if (float.IsNaN(pitch.FrequencyHz[i])) { i++; continue; }
             int start = i;
             while (i < pitch.FrameCount && !float.IsNaN(pitch.FrequencyHz[i])) i++;
-            if (i - start >= 3) yield return (start, i - 1);
+            if ((i - start) * pitch.HopSeconds >= MinRunSeconds - 1e-9) yield return (start, i - 1);
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<(double Time, double Amplitude)> FindPulses(ReadOnlySpan<float> x, int rate, PitchTrack pitch, int startFrame, int endFrame)
     {
         var pulses = new List<(double, double)>();

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Quality;
 
@@ -12,17 +13,20 @@ internal static class HarmonicsToNoise
     private const double WindowSeconds = 0.040;
     // r is clipped so a perfectly periodic synthetic frame reads 60 dB, not infinity.
     private const double MaxCorrelation = 0.999999;
-    // Every second voiced frame: 20 ms apart, so the 40 ms windows still overlap and cover all voiced speech.
-    private const int FrameStride = 2;
+    // Voiced frames 20 ms apart, so the 40 ms windows still overlap and cover all voiced speech.
+    private const double StepSeconds = 0.020;
+    // Frame times carry rounding; a frame this close to the next due time counts as on time.
+    private const double StrideTolerance = 1e-6;
 
     public static void Accumulate(ReadOnlySpan<float> x, int sampleRateHz, PitchTrack pitch, QualityTotals totals)
     {
         int window = (int)(WindowSeconds * sampleRateHz);
-        int voiced = 0;
+        double next = double.NegativeInfinity;
         for (int i = 0; i < pitch.FrameCount; i++)
         {
             double f0 = pitch.FrequencyHz[i];
-            if (double.IsNaN(f0) || voiced++ % FrameStride != 0) continue;
+            if (double.IsNaN(f0) || pitch.TimeSeconds(i) < next - StrideTolerance) continue;
+            next = pitch.TimeSeconds(i) + StepSeconds;
             int start = (int)(pitch.TimeSeconds(i) * sampleRateHz) - window / 2;
             int lag = (int)Math.Round(sampleRateHz / f0);
             if (start < 0 || start + window + lag + 2 >= x.Length) continue;
@@ -37,12 +41,7 @@ internal static class HarmonicsToNoise
 
     private static double NormalisedCorrelation(ReadOnlySpan<float> x, int start, int length, int lag)
     {
-        double xy = 0, xx = 0, yy = 0;
-        for (int n = start; n < start + length; n++)
-        {
-            double a = x[n], b = x[n + lag];
-            xy += a * b; xx += a * a; yy += b * b;
-        }
+        var (xy, xx, yy) = VectorSums.Correlation(x.Slice(start, length), x.Slice(start + lag, length));
         return xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
     }
 }

@@ -14,20 +14,22 @@ internal sealed class SpectralFeatures
     private const int MelBands = 26;
     private const double PowerFloor = 1e-12;
 
-    private readonly Fft _fft = new(FftSize);
+    private readonly RealFft _fft = new(FftSize);
     private readonly MelFilterBank _mel = new(MelBands, FftSize, AnalysisFrames.SampleRateHz, 20, AnalysisFrames.SampleRateHz / 2.0);
     private readonly double[] _hamming = Windows.Hamming(AnalysisFrames.WindowSamples);
-    private readonly double[] _re = new double[FftSize], _im = new double[FftSize], _power = new double[FftSize / 2 + 1];
+    private readonly double[] _frame = new double[AnalysisFrames.WindowSamples];
+    private readonly double[] _re = new double[FftSize / 2 + 1], _im = new double[FftSize / 2 + 1], _power = new double[FftSize / 2 + 1];
     private readonly double[] _melEnergies = new double[MelBands];
     private static readonly DctII Cepstrum = new(MelBands, firstCoefficient: 1, MfccCount, orthonormal: true);
     private readonly double[] _cepstrum = new double[MfccCount];
     private readonly List<double>[] _mfcc = Enumerable.Range(0, MfccCount).Select(_ => new List<double>()).ToArray();
     private readonly List<double> _alpha = [], _hammarberg = [], _slopeLow = [], _slopeHigh = [];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddFrame(ReadOnlySpan<float> window, bool voiced)
     {
-        for (int n = 0; n < FftSize; n++) { _re[n] = n < window.Length ? window[n] * _hamming[n] : 0; _im[n] = 0; }
-        _fft.Forward(_re, _im);
+        for (int n = 0; n < _frame.Length; n++) _frame[n] = n < window.Length ? window[n] * _hamming[n] : 0;
+        _fft.Forward(_frame, _re, _im);
         for (int k = 0; k < _power.Length; k++) _power[k] = _re[k] * _re[k] + _im[k] * _im[k];
 
         _mel.Apply(_power, _melEnergies);
