@@ -35,7 +35,9 @@ internal static class CloneEvaluation
     {
         if (!Directory.Exists(librispeech)) { Console.WriteLine($"skipped: {librispeech} not found"); return 0; }
         string? sphinx = FindOnPath("pocketsphinx_continuous");
-        if (sphinx is null) Console.WriteLine("note: pocketsphinx_continuous not found (apt-get install pocketsphinx pocketsphinx-en-us); WER column left out");
+        if (sphinx is null)
+            Console.WriteLine("note: pocketsphinx_continuous not found (apt-get install pocketsphinx pocketsphinx-en-us); "
+                + "WER column left out");
         string[] references = References(librispeech);
         EmotionModel emotion = EmotionModel.Load(Path.Combine(repositoryRoot, "models", "emotion"));
         string output = Path.Combine(Path.GetTempPath(), $"voiceclone-bench-{Guid.NewGuid():N}");
@@ -47,7 +49,8 @@ internal static class CloneEvaluation
 
         var rows = new List<Row>();
         var baseWer = new Dictionary<(string Voice, string Text), double>();
-        Console.WriteLine("| reference | base voice | F0 ref Hz | F0 ratio | rate ratio | timbre clone / base | WER clone | WER base | RTF | attempts |");
+        Console.WriteLine("| reference | base voice | F0 ref Hz | F0 ratio | rate ratio | timbre clone / base | "
+            + "WER clone | WER base | RTF | attempts |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (string reference in references)
         {
@@ -73,12 +76,15 @@ internal static class CloneEvaluation
                     }
                 }
                 var timings = VoiceClone.Core.Fingerprints.FingerprintReader.ReadDocument(clone.FingerprintPath).TimingsMs!;
-                var row = new Row(Path.GetFileNameWithoutExtension(reference), clone, werClone, werBase, seconds / clone.DurationSeconds, cpuSeconds / clone.DurationSeconds)
+                var row = new Row(Path.GetFileNameWithoutExtension(reference), clone, werClone, werBase,
+                    seconds / clone.DurationSeconds, cpuSeconds / clone.DurationSeconds)
                 {
                     Counters = timings.Where(t => t.Value.HasValue).ToDictionary(t => t.Key, t => t.Value!.Value),
                 };
                 rows.Add(row);
-                Console.WriteLine($"| {row.Reference} | {clone.BaseVoice} | {ReferencePitch(clone):F0} | {clone.PitchRatio:F3} | {clone.ArticulationRateRatio:F3} | {clone.TimbreDistance:F1} / {clone.BaseTimbreDistance:F1} | {werClone:P0} | {werBase:P0} | {row.Rtf:F3} | {clone.Attempts} |");
+                Console.WriteLine($"| {row.Reference} | {clone.BaseVoice} | {ReferencePitch(clone):F0} | {clone.PitchRatio:F3} | "
+                    + $"{clone.ArticulationRateRatio:F3} | {clone.TimbreDistance:F1} / {clone.BaseTimbreDistance:F1} | "
+                    + $"{werClone:P0} | {werBase:P0} | {row.Rtf:F3} | {clone.Attempts} |");
             }
         }
         Summarize(rows, runLog);
@@ -106,7 +112,9 @@ internal static class CloneEvaluation
         static double Median(IEnumerable<double> values)
         {
             var sorted = values.Where(double.IsFinite).Order().ToArray();
-            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            return sorted.Length == 0 ? double.NaN
+                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+                : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }
         int n = rows.Count;
         double pitchWithin = rows.Count(r => Math.Abs(r.Result.PitchRatio - 1) <= 0.05) / (double)n;
@@ -115,15 +123,24 @@ internal static class CloneEvaluation
         double timbreReduction = 1 - rows.Average(r => r.Result.TimbreDistance) / rows.Average(r => r.Result.BaseTimbreDistance);
         double werClone = rows.Average(r => r.WerClone), werBase = rows.Average(r => r.WerBase);
         Console.WriteLine();
-        Console.WriteLine($"{n} clones ({rows.Select(r => r.Reference).Distinct().Count()} references x {Texts.Length} texts), one core, sequential");
+        Console.WriteLine($"{n} clones ({rows.Select(r => r.Reference).Distinct().Count()} references x {Texts.Length} texts), "
+            + "one core, sequential");
         Console.WriteLine("| goal | target | measured |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine($"| clone median F0 within 5 % of reference | all | {pitchWithin:P0} of clones; median abs error {Median(rows.Select(r => Math.Abs(r.Result.PitchRatio - 1))):P1}, worst {rows.Max(r => Math.Abs(r.Result.PitchRatio - 1)):P1} |");
-        Console.WriteLine($"| articulation rate within 10 % | all | {rateWithin:P0} of {rated.Count} measurable clones; median abs error {Median(rated.Select(r => Math.Abs(r.Result.ArticulationRateRatio - 1))):P1} |");
-        Console.WriteLine($"| timbre distance (MFCC 1-12 of long-term spectrum, dB) vs base voice | >= 40 % smaller | {timbreReduction:P0} smaller (clone {rows.Average(r => r.Result.TimbreDistance):F1}, base {rows.Average(r => r.Result.BaseTimbreDistance):F1}) |");
-        Console.WriteLine($"| PocketSphinx WER, clone vs base voice | <= 10 points worse | clone {werClone:P1}, base {werBase:P1}: {(werClone - werBase) * 100:+0.0;-0.0} points |");
-        Console.WriteLine($"| real-time factor, whole clone on one core | <= 0.1 | median {Median(rows.Select(r => r.Rtf)):F3} (wall), {Median(rows.Select(r => r.CpuRtf)):F3} (CPU); max {rows.Max(r => r.Rtf):F3} |");
-        Console.WriteLine($"| attempts per clone | - | mean {rows.Average(r => r.Result.Attempts):F2}, validation passed {rows.Count(r => r.Result.Validation == "passed")}/{n} |");
+        Console.WriteLine($"| clone median F0 within 5 % of reference | all | {pitchWithin:P0} of clones; "
+            + $"median abs error {Median(rows.Select(r => Math.Abs(r.Result.PitchRatio - 1))):P1}, "
+            + $"worst {rows.Max(r => Math.Abs(r.Result.PitchRatio - 1)):P1} |");
+        Console.WriteLine($"| articulation rate within 10 % | all | {rateWithin:P0} of {rated.Count} measurable clones; "
+            + $"median abs error {Median(rated.Select(r => Math.Abs(r.Result.ArticulationRateRatio - 1))):P1} |");
+        Console.WriteLine($"| timbre distance (MFCC 1-12 of long-term spectrum, dB) vs base voice | >= 40 % smaller | "
+            + $"{timbreReduction:P0} smaller (clone {rows.Average(r => r.Result.TimbreDistance):F1}, "
+            + $"base {rows.Average(r => r.Result.BaseTimbreDistance):F1}) |");
+        Console.WriteLine($"| PocketSphinx WER, clone vs base voice | <= 10 points worse | clone {werClone:P1}, base {werBase:P1}: "
+            + $"{(werClone - werBase) * 100:+0.0;-0.0} points |");
+        Console.WriteLine($"| real-time factor, whole clone on one core | <= 0.1 | median {Median(rows.Select(r => r.Rtf)):F3} (wall), "
+            + $"{Median(rows.Select(r => r.CpuRtf)):F3} (CPU); max {rows.Max(r => r.Rtf):F3} |");
+        Console.WriteLine($"| attempts per clone | - | mean {rows.Average(r => r.Result.Attempts):F2}, "
+            + $"validation passed {rows.Count(r => r.Result.Validation == "passed")}/{n} |");
         string logFolder = Path.Combine(Path.GetTempPath(), $"voiceclone-bench-log-{Guid.NewGuid():N}");
         string logPath = runLog.Write(logFolder, "completed");
         var document = System.Text.Json.JsonSerializer.Deserialize<RunLogDocument>(File.ReadAllBytes(logPath), RunLogJson)!;
@@ -138,7 +155,8 @@ internal static class CloneEvaluation
         Directory.Delete(logFolder, recursive: true);
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions RunLogJson = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
+    private static readonly System.Text.Json.JsonSerializerOptions RunLogJson =
+        new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
 
     private static string Recognise(string sphinx, string wav)
     {
@@ -153,7 +171,8 @@ internal static class CloneEvaluation
     /// <summary>Word error rate: word-level Levenshtein distance over the reference's word count, case and punctuation ignored.</summary>
     public static double Wer(string reference, string hypothesis)
     {
-        static string[] Words(string s) => Regex.Replace(s.ToLowerInvariant(), @"[^a-z0-9' ]", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        static string[] Words(string s) =>
+            Regex.Replace(s.ToLowerInvariant(), @"[^a-z0-9' ]", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string[] r = Words(reference), h = Words(hypothesis);
         var d = new int[r.Length + 1, h.Length + 1];
         for (int i = 0; i <= r.Length; i++) d[i, 0] = i;
@@ -165,5 +184,6 @@ internal static class CloneEvaluation
     }
 
     private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

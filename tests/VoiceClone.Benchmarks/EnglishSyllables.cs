@@ -4,7 +4,8 @@ namespace VoiceClone.Benchmarks;
 internal static class EnglishSyllables
 {
     public static int Count(string sentence) =>
-        sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(w => Word(new string(w.Where(char.IsLetter).ToArray()).ToLowerInvariant()));
+        sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Sum(w => Word(new string(w.Where(char.IsLetter).ToArray()).ToLowerInvariant()));
 
     private static int Word(string w)
     {

@@ -10,6 +10,7 @@ internal sealed record FdaPitchReference(string Name, string WavPath, double[] F
     public static IReadOnlyList<FdaPitchReference> Load(string folder) =>
         Directory.GetFiles(folder, "*.f0ref").Order(StringComparer.Ordinal)
             .Select(f => new FdaPitchReference(Path.GetFileNameWithoutExtension(f), Path.ChangeExtension(f, ".wav"),
-                File.ReadAllLines(f).Where(l => l.Trim().Length > 0).Select(l => double.Parse(l.Trim(), CultureInfo.InvariantCulture)).ToArray()))
+                File.ReadAllLines(f).Where(l => l.Trim().Length > 0)
+                    .Select(l => double.Parse(l.Trim(), CultureInfo.InvariantCulture)).ToArray()))
             .ToList();
 }

@@ -14,7 +14,10 @@ internal sealed class PitchScores
     public double GrossPitchError => (double)GrossErrors / Math.Max(1, VoicedInBoth);
     public double VoicingDecisionError => (double)VoicingDisagreements / Math.Max(1, Frames);
 
-    /// <summary>Scores a track against reference values sampled every <paramref name="stepSeconds"/>, shifted by <paramref name="offsetSeconds"/>.</summary>
+    /// <summary>
+    /// Scores a track against reference values sampled every <paramref name="stepSeconds"/>,
+    /// shifted by <paramref name="offsetSeconds"/>.
+    /// </summary>
     public void Add(PitchTrack track, double[] referenceHz, double stepSeconds, double offsetSeconds)
     {
         for (int i = 0; i < referenceHz.Length; i++)

@@ -53,12 +53,16 @@ internal static class RunHistoryBench
                 if (SyntheticRuns.JudgeInTurn([.. history, regressed], regressed).Any(a => a.Metric == cases[c].Metric)) caught[c]++;
             }
         }
-        Console.WriteLine($"Anomaly detector on {Seeds} made-up nightly histories (12 clones a night, stage times +-10 %, pass rate 95 %):");
+        Console.WriteLine($"Anomaly detector on {Seeds} made-up nightly histories " +
+            "(12 clones a night, stage times +-10 %, pass rate 95 %):");
         Console.WriteLine("| case | caught |");
         Console.WriteLine("|---|---|");
-        Console.WriteLine($"| steady runs judged (after the first {AnomalyDetector.MinimumBaselineRuns}) with any anomaly: false alarms | " +
-            $"{falseRuns} of {judged} ({falseRuns / (double)judged:P2}){(falseMetrics.Count > 0 ? " — " + string.Join(", ", falseMetrics.Select(m => $"{m.Key} {m.Value}")) : "")} |");
-        for (int c = 0; c < cases.Length; c++) Console.WriteLine($"| {cases[c].Name} on night 21 | {caught[c]} of {Seeds} ({caught[c] / (double)Seeds:P0}) |");
+        Console.WriteLine($"| steady runs judged (after the first {AnomalyDetector.MinimumBaselineRuns}) " +
+            "with any anomaly: false alarms | " +
+            $"{falseRuns} of {judged} ({falseRuns / (double)judged:P2})" +
+            $"{(falseMetrics.Count > 0 ? " — " + string.Join(", ", falseMetrics.Select(m => $"{m.Key} {m.Value}")) : "")} |");
+        for (int c = 0; c < cases.Length; c++)
+            Console.WriteLine($"| {cases[c].Name} on night 21 | {caught[c]} of {Seeds} ({caught[c] / (double)Seeds:P0}) |");
     }
 
     private static void Overhead()
@@ -68,7 +72,8 @@ internal static class RunHistoryBench
         {
             // Per item: what BatchRun does for every file of a batch (start, record, checkpoint).
             const int items = 20_000;
-            var tracker = new RunTracker(new RunLog("Get-VoiceFeature", new Dictionary<string, string?>()), () => logs, RunWritePolicy.Batch);
+            var tracker = new RunTracker(
+                new RunLog("Get-VoiceFeature", new Dictionary<string, string?>()), () => logs, RunWritePolicy.Batch);
             var watch = Stopwatch.StartNew();
             for (int i = 0; i < items; i++)
             {
@@ -103,10 +108,12 @@ internal static class RunHistoryBench
             Console.WriteLine("| cost | measured |");
             Console.WriteLine("|---|---|");
             Console.WriteLine($"| per item of a batch (record + checkpoint every 2 s), {items:N0} items | {perItemUs:F1} µs |");
-            Console.WriteLine($"| end of that batch: metrics, baseline from index.jsonl ({RunIndex.ReadTail(runs).Count} runs), judging, final write ({logBytes / 1024.0:N0} KB) | {finishMs:F0} ms |");
+            Console.WriteLine($"| end of that batch: metrics, baseline from index.jsonl ({RunIndex.ReadTail(runs).Count} runs), " +
+                $"judging, final write ({logBytes / 1024.0:N0} KB) | {finishMs:F0} ms |");
             Console.WriteLine($"| Get-VoiceCloneRun over {all.Count} run logs (read, parse, metrics: RunHistory) | {readMs:F0} ms |");
             Console.WriteLine($"| Get-VoiceCloneRun -Last 20 ({last.Count} read newest first) | {lastMs:F0} ms |");
-            Console.WriteLine($"| Export-VoiceCloneReport of 200 runs ({page.Images} plots, {page.Html.Length / 1024.0:N0} KB) | {reportMs:F0} ms |");
+            Console.WriteLine($"| Export-VoiceCloneReport of 200 runs ({page.Images} plots, {page.Html.Length / 1024.0:N0} KB) | " +
+                $"{reportMs:F0} ms |");
         }
         finally
         {

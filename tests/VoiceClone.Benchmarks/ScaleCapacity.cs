@@ -64,7 +64,8 @@ internal static class ScaleCapacity
         using (var runtime = new VoiceCloneRuntime(repositoryRoot, Path.Combine(work, "logs")))
         {
             var (coldWall, coldCpu) = Time(() => runtime.Analysis.Prepare(new AnalysisSettings()).Analyze(calls[0], null));
-            Console.WriteLine($"cold start in a fresh runtime (JIT, first call of {CallSeconds:F0} s): {coldWall:F2} s wall, {coldCpu:F2} s CPU");
+            Console.WriteLine($"cold start in a fresh runtime (JIT, first call of {CallSeconds:F0} s): " +
+                $"{coldWall:F2} s wall, {coldCpu:F2} s CPU");
             FeatureAnalysis analysis = runtime.Analysis.Prepare(new AnalysisSettings());
             rows.Add(Sequential("Get-VoiceFeature, 5-min calls (energy VAD)", calls, f => analysis.Analyze(f, null)));
             rows.Add(Sequential("Get-VoiceFeature, LibriSpeech files (energy VAD)", clips, f => analysis.Analyze(f, null)));
@@ -84,15 +85,16 @@ internal static class ScaleCapacity
             rows.Add(Sequential("Get-VoiceFeature, 5-min calls (Silero VAD)", calls, f => silero.Analyze(f, null)));
         }
         else Console.WriteLine($"skipped: Silero row ({Path.Combine(models, ModelLocations.SileroVad)} not found)");
-        Console.WriteLine("Qwen3 engine: not measured. The only weights here are the tiny random-weight fixture, whose speed says nothing " +
-            "about the 0.6B/1.7B models; measure those on the target hardware.");
+        Console.WriteLine("Qwen3 engine: not measured. The only weights here are the tiny random-weight fixture, " +
+            "whose speed says nothing about the 0.6B/1.7B models; measure those on the target hardware.");
 
         Console.WriteLine();
         Console.WriteLine("| work, one core | audio | CPU s | per item | x real time per core |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (Cost c in rows)
         {
-            Console.WriteLine($"| {c.Name} | {c.Items} x {c.AudioSeconds / c.Items:F1} s | {c.CpuSeconds:F2} | {c.CpuPerItem:F3} s | {c.TimesRealTime:F0} |");
+            Console.WriteLine($"| {c.Name} | {c.Items} x {c.AudioSeconds / c.Items:F1} s | {c.CpuSeconds:F2} | " +
+                $"{c.CpuPerItem:F3} s | {c.TimesRealTime:F0} |");
         }
         Arithmetic(rows);
         return 0;
@@ -174,9 +176,11 @@ internal static class ScaleCapacity
         double perCall = analysis.CpuPerItem + emotion.CpuPerItem;
         double coreHours = ArchiveCalls * perCall / 3600;
         Console.WriteLine();
-        Console.WriteLine($"Archive: {ArchiveCalls:N0} calls x {CallSeconds / 60:F0} min = {ArchiveCalls * CallSeconds / 3600:N0} h of audio; " +
+        Console.WriteLine($"Archive: {ArchiveCalls:N0} calls x {CallSeconds / 60:F0} min = " +
+            $"{ArchiveCalls * CallSeconds / 3600:N0} h of audio; " +
             $"features + emotion cost {perCall:F2} CPU s per call ({analysis.CpuPerItem:F2} + {emotion.CpuPerItem:F2})");
-        Console.WriteLine($"  = {coreHours:F0} core-hours; in {NightHours:F0} h: {Math.Ceiling(coreHours / NightHours)} cores busy all night " +
+        Console.WriteLine($"  = {coreHours:F0} core-hours; in {NightHours:F0} h: " +
+            $"{Math.Ceiling(coreHours / NightHours)} cores busy all night " +
             $"(e.g. {Math.Ceiling(coreHours / NightHours / 32)} node(s) of 32 cores), before task start-up and I/O");
         double cloneHours = NightlyClones * clone.CpuPerItem / 3600;
         Console.WriteLine($"Clones: {NightlyClones:N0} default-engine clones x {clone.CpuPerItem:F2} CPU s = {cloneHours:F1} core-hours " +

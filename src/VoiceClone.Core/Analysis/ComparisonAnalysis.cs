@@ -19,6 +19,7 @@ public static class ComparisonAnalysis
         int minimumSamples = (int)Math.Ceiling(VoiceFeatureExtractor.MinimumDurationSeconds * audio.SampleRateHz) + 1;
         AudioBuffer analysable = audio.Samples.Length >= minimumSamples ? audio
             : new AudioBuffer([.. audio.Samples, .. new float[minimumSamples - audio.Samples.Length]], audio.SampleRateHz);
-        return VoiceFeatureExtractor.Analyze(analysable, name, Options with { Text = text }) with { DurationSeconds = audio.DurationSeconds };
+        return VoiceFeatureExtractor.Analyze(analysable, name, Options with { Text = text })
+            with { DurationSeconds = audio.DurationSeconds };
     }
 }

@@ -76,7 +76,8 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
         {
             for (int i = 0; i < pitch.FrameCount; i++)
             {
-                _contour.Add(new PitchContourPoint(Math.Round(_offsetSeconds + pitch.TimeSeconds(i), 3), pitch.FrequencyHz[i], pitch.VoicingProbability[i]));
+                _contour.Add(new PitchContourPoint(
+                    Math.Round(_offsetSeconds + pitch.TimeSeconds(i), 3), pitch.FrequencyHz[i], pitch.VoicingProbability[i]));
             }
         }
         _syllables += SyllableNucleiDetector.Detect(levelsDb, pitch, AnalysisFrames.HopSeconds).Count;

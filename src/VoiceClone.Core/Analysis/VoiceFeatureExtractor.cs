@@ -81,7 +81,8 @@ public static class VoiceFeatureExtractor
         }
     }
 
-    private static VoiceFeatures Summarize(FeatureAccumulator a, string path, double durationSeconds, int sampleRateHz, VoiceFeatureOptions options)
+    private static VoiceFeatures Summarize(
+        FeatureAccumulator a, string path, double durationSeconds, int sampleRateHz, VoiceFeatureOptions options)
     {
         double[] voicedHz = a.VoicedHz.Select(f => (double)f).ToArray();
         if (voicedHz.Length == 0)

@@ -1,6 +1,8 @@
 namespace VoiceClone.Core.Dsp;
 
-/// <summary>The frame grid every frame-level voice analysis shares: 16 kHz audio, 10 ms hop, 25 ms windows; frame i centred at i * hop.</summary>
+/// <summary>
+/// The frame grid every frame-level voice analysis shares: 16 kHz audio, 10 ms hop, 25 ms windows; frame i centred at i * hop.
+/// </summary>
 public static class AnalysisFrames
 {
     public const int SampleRateHz = 16000;

@@ -12,7 +12,8 @@ public sealed class Fft
 
     public Fft(int size)
     {
-        if (size < 2 || (size & (size - 1)) != 0) throw new ArgumentOutOfRangeException(nameof(size), size, "FFT size must be a power of two.");
+        if (size < 2 || (size & (size - 1)) != 0)
+            throw new ArgumentOutOfRangeException(nameof(size), size, "FFT size must be a power of two.");
         Size = size;
         _cos = new double[size / 2];
         _sin = new double[size / 2];

@@ -21,8 +21,10 @@ public sealed class ModelBackedAnalysisTests : IDisposable
     public void SwiftF0_finds_the_pitch_of_a_synthetic_voice_and_of_real_speech()
     {
         InferenceSession model = Model("models/swift-f0/model.onnx");
-        PitchTrack synthetic = SwiftF0PitchTracker.Track(new AudioBuffer(Voices.Harmonic(_ => 200, 1.0), Voices.Rate), PitchTrackerOptions.Default, model);
-        double median = synthetic.FrequencyHz.Where(f => !float.IsNaN(f)).Order().ElementAt(synthetic.FrequencyHz.Count(f => !float.IsNaN(f)) / 2);
+        PitchTrack synthetic = SwiftF0PitchTracker.Track(
+            new AudioBuffer(Voices.Harmonic(_ => 200, 1.0), Voices.Rate), PitchTrackerOptions.Default, model);
+        double median = synthetic.FrequencyHz.Where(f => !float.IsNaN(f)).Order()
+            .ElementAt(synthetic.FrequencyHz.Count(f => !float.IsNaN(f)) / 2);
         Assert.InRange(median, 196, 204);
 
         string wav = SharedData.Require("data/fda/rl001.wav");
@@ -60,13 +62,17 @@ public sealed class ModelBackedAnalysisTests : IDisposable
         // Everything ONNX Runtime reads during Run must stay reachable: a collection that finalizes it mid-run kills the
         // process. Enough runs for the JIT to optimise the tracker, which is when lifetimes end early.
         using var stop = new CancellationTokenSource();
-        var collector = new Thread(() => { while (!stop.IsCancellationRequested) { GC.Collect(); GC.WaitForPendingFinalizers(); } }) { IsBackground = true };
+        var collector = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested) { GC.Collect(); GC.WaitForPendingFinalizers(); }
+        }) { IsBackground = true };
         collector.Start();
         var voicedFrames = new List<int>();
         for (int run = 0; run < 120; run++)
         {
             var audio = new AudioBuffer(Voices.Harmonic(_ => 180, 0.5 + run % 5 * 0.125), Voices.Rate);
-            voicedFrames.Add(SwiftF0PitchTracker.TrackRaw(audio, PitchTrackerOptions.Default, model).FrequencyHz.Count(f => !float.IsNaN(f)));
+            voicedFrames.Add(
+                SwiftF0PitchTracker.TrackRaw(audio, PitchTrackerOptions.Default, model).FrequencyHz.Count(f => !float.IsNaN(f)));
         }
         stop.Cancel();
         collector.Join();

@@ -29,7 +29,8 @@ public sealed class VoiceFeatureExtractorTests
     [Fact]
     public void Pitch_summary_matches_a_known_voice()
     {
-        VoiceFeatures f = Analyze(Voices.Concat(Voices.Silence(0.3), Voices.Harmonic(t => 150 * Math.Pow(2, t / 2), 2.0), Voices.Silence(0.3)));
+        VoiceFeatures f = Analyze(
+            Voices.Concat(Voices.Silence(0.3), Voices.Harmonic(t => 150 * Math.Pow(2, t / 2), 2.0), Voices.Silence(0.3)));
         Assert.InRange(f.PitchMedian, 150 * Math.Pow(2, 0.5) * 0.98, 150 * Math.Pow(2, 0.5) * 1.02);
         Assert.InRange(f.PitchRangeLow, 150, 160);   // 5th percentile of a 150 -> 300 Hz glide
         Assert.InRange(f.PitchRangeHigh, 280, 300);
@@ -42,7 +43,8 @@ public sealed class VoiceFeatureExtractorTests
     public void Syllables_pauses_and_rates_are_counted()
     {
         // 3 phrases of 5 syllables separated by pauses of 0.3, 0.6 and 1.2 s (three different entropy bins).
-        float[] x = Voices.Concat(Phrase(5), Voices.Silence(0.3), Phrase(5), Voices.Silence(0.6), Phrase(5), Voices.Silence(1.2), Phrase(5));
+        float[] x = Voices.Concat(
+            Phrase(5), Voices.Silence(0.3), Phrase(5), Voices.Silence(0.6), Phrase(5), Voices.Silence(1.2), Phrase(5));
         VoiceFeatures f = Analyze(x);
         Assert.InRange(f.SyllableCount, 19, 21);
         Assert.Equal(3, f.PauseCount);
@@ -103,7 +105,8 @@ public sealed class VoiceFeatureExtractorTests
         Assert.True(double.IsNaN(f.Pitch));
         Assert.True(double.IsNaN(f.JitterLocal));
         Assert.Equal(0, f.SyllableCount);
-        Assert.Contains(logs.Drain(), e => e.Level == ModuleLogLevel.Warning && e.Source == "feature_extractor" && e.Message.Contains("No voiced segments"));
+        Assert.Contains(logs.Drain(), e =>
+            e.Level == ModuleLogLevel.Warning && e.Source == "feature_extractor" && e.Message.Contains("No voiced segments"));
     }
 
     [Fact]

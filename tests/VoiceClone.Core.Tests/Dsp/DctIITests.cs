@@ -16,7 +16,8 @@ public sealed class DctIITests
         for (int i = 0; i < 4; i++)
         {
             int k = i + 1;
-            double expected = Math.Sqrt(2.0 / length) * Enumerable.Range(0, length).Sum(m => x[m] * Math.Cos(Math.PI * k * (m + 0.5) / length));
+            double expected = Math.Sqrt(2.0 / length)
+                * Enumerable.Range(0, length).Sum(m => x[m] * Math.Cos(Math.PI * k * (m + 0.5) / length));
             Assert.Equal(expected, c[i], 10);
         }
     }

@@ -28,7 +28,8 @@ public sealed class StreamingResamplerTests
     [InlineData(48000, 16000, 1)]
     public void Blocks_of_any_size_give_exactly_the_samples_of_the_whole_signal_resampled(int inRate, int outRate, int maxBlock)
     {
-        float[] x = Voices.Add(Signals.Sweep(50, 0.45 * Math.Min(inRate, outRate), inRate, inRate / 4), Voices.WhiteNoise(inRate / 4, 0.05));
+        float[] x = Voices.Add(
+            Signals.Sweep(50, 0.45 * Math.Min(inRate, outRate), inRate, inRate / 4), Voices.WhiteNoise(inRate / 4, 0.05));
 
         float[] whole = SincResampler.Resample(x, inRate, outRate);
         float[] streamed = Streamed(x, inRate, outRate, new Random(inRate ^ outRate), maxBlock);

@@ -28,7 +28,8 @@ internal static class GlottalPulses
         {
             var pulses = FindPulses(x, sampleRateHz, pitch, startFrame, endFrame);
             var periods = new double[Math.Max(0, pulses.Count - 1)];
-            for (int i = 0; i + 1 < pulses.Count; i++) periods[i] = CorrelatedPeriod(x, pulses[i].Time, pulses[i + 1].Time - pulses[i].Time, sampleRateHz);
+            for (int i = 0; i + 1 < pulses.Count; i++)
+                periods[i] = CorrelatedPeriod(x, pulses[i].Time, pulses[i + 1].Time - pulses[i].Time, sampleRateHz);
             for (int i = 0; i + 1 < pulses.Count; i++)
             {
                 double period = periods[i];
@@ -37,7 +38,8 @@ internal static class GlottalPulses
                 if (i + 2 < pulses.Count)
                 {
                     double next = periods[i + 1];
-                    if (next >= ShortestPeriodSeconds && next <= LongestPeriodSeconds && Math.Max(period, next) / Math.Min(period, next) <= MaxPeriodFactor)
+                    if (next >= ShortestPeriodSeconds && next <= LongestPeriodSeconds
+                        && Math.Max(period, next) / Math.Min(period, next) <= MaxPeriodFactor)
                     {
                         totals.JitterSum += Math.Abs(period - next); totals.JitterPairs++;
                     }
@@ -93,7 +95,8 @@ internal static class GlottalPulses
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static List<(double Time, double Amplitude)> FindPulses(ReadOnlySpan<float> x, int rate, PitchTrack pitch, int startFrame, int endFrame)
+    private static List<(double Time, double Amplitude)> FindPulses(
+        ReadOnlySpan<float> x, int rate, PitchTrack pitch, int startFrame, int endFrame)
     {
         var pulses = new List<(double, double)>();
         int begin = (int)(startFrame * pitch.HopSeconds * rate), end = Math.Min(x.Length - 2, (int)(endFrame * pitch.HopSeconds * rate));

@@ -4,7 +4,8 @@ namespace VoiceClone.Core.Tests.Analysis.Activity;
 
 public sealed class EnergyVoiceActivityDetectorTests
 {
-    private static double[] Levels(params (double Db, int Frames)[] runs) => runs.SelectMany(r => Enumerable.Repeat(r.Db, r.Frames)).ToArray();
+    private static double[] Levels(params (double Db, int Frames)[] runs) =>
+        runs.SelectMany(r => Enumerable.Repeat(r.Db, r.Frames)).ToArray();
 
     [Fact]
     public void Speech_between_silences_is_found_whatever_the_recording_level()

@@ -4,12 +4,14 @@ namespace VoiceClone.Core.Tests.Analysis.Activity;
 
 public sealed class PauseStatisticsTests
 {
-    private static bool[] Frames(params (bool Speech, int Count)[] runs) => runs.SelectMany(r => Enumerable.Repeat(r.Speech, r.Count)).ToArray();
+    private static bool[] Frames(params (bool Speech, int Count)[] runs) =>
+        runs.SelectMany(r => Enumerable.Repeat(r.Speech, r.Count)).ToArray();
 
     [Fact]
     public void Only_silences_between_the_first_and_last_speech_frame_that_reach_the_minimum_are_pauses()
     {
-        bool[] speech = Frames((false, 80), (true, 40), (false, 30), (true, 40), (false, 24), (true, 40), (false, 120), (true, 10), (false, 200));
+        bool[] speech = Frames(
+            (false, 80), (true, 40), (false, 30), (true, 40), (false, 24), (true, 40), (false, 120), (true, 10), (false, 200));
 
         double[] pauses = PauseStatistics.Pauses(speech, hopSeconds: 0.01, minimumPauseSeconds: 0.25);
 

@@ -37,12 +37,14 @@ public sealed class PeriodRefinerTests
     {
         float[] voice = Voices.Harmonic(_ => 150, 0.6, amplitude: 0.1);
         double voiceRms = Math.Sqrt(voice.Average(v => (double)v * v));
-        float[] x = Voices.Concat(Voices.Add(voice, Voices.WhiteNoise(voice.Length, voiceRms)), Voices.WhiteNoise(voice.Length, voiceRms, seed: 9));
+        float[] x = Voices.Concat(
+            Voices.Add(voice, Voices.WhiteNoise(voice.Length, voiceRms)), Voices.WhiteNoise(voice.Length, voiceRms, seed: 9));
         var coarse = new PitchTrack(0.016, Enumerable.Repeat(150f, 76).ToArray(), Enumerable.Repeat(0.99f, 76).ToArray());
 
         PitchTrack refined = PeriodRefiner.Refine(coarse, x, Voices.Rate, 0.004);
 
-        double VoicedShare(double from, double to) => Enumerable.Range(0, refined.FrameCount).Where(i => refined.TimeSeconds(i) > from && refined.TimeSeconds(i) < to)
+        double VoicedShare(double from, double to) => Enumerable.Range(0, refined.FrameCount)
+            .Where(i => refined.TimeSeconds(i) > from && refined.TimeSeconds(i) < to)
             .Average(i => float.IsNaN(refined.FrequencyHz[i]) ? 0.0 : 1.0);
         Assert.True(VoicedShare(0.05, 0.55) > 0.9, $"voice in noise: {VoicedShare(0.05, 0.55):P0} voiced");
         Assert.True(VoicedShare(0.65, 1.15) < 0.05, $"noise alone: {VoicedShare(0.65, 1.15):P0} voiced");

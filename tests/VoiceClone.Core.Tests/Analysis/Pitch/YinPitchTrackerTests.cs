@@ -34,7 +34,8 @@ public sealed class YinPitchTrackerTests
     public void Pure_tones_are_found_within_10_cents(double hz)
     {
         PitchTrack track = Track(Signals.Sine(hz, Voices.Rate, Voices.Rate));
-        double median = track.FrequencyHz.Where(f => !float.IsNaN(f)).Select(f => (double)f).Order().ElementAt(track.FrequencyHz.Count(f => !float.IsNaN(f)) / 2);
+        double median = track.FrequencyHz.Where(f => !float.IsNaN(f)).Select(f => (double)f).Order()
+            .ElementAt(track.FrequencyHz.Count(f => !float.IsNaN(f)) / 2);
         Assert.InRange(Cents(median, hz), -10, 10);
         Assert.True(Accuracy(track, _ => hz) > 0.95);
     }

@@ -7,7 +7,9 @@ public sealed class SyllableNucleiDetectorTests
 {
     private const double HopSeconds = 0.01;
 
-    /// <summary>Level contour of <paramref name="syllables"/> raised-cosine bumps of 120 ms, each dipping <paramref name="dipDb"/> between.</summary>
+    /// <summary>
+    /// Level contour of <paramref name="syllables"/> raised-cosine bumps of 120 ms, each dipping <paramref name="dipDb"/> between.
+    /// </summary>
     private static double[] Syllables(int syllables, double dipDb, double peakDb = -20)
     {
         var levels = new List<double>(Enumerable.Repeat(-70.0, 30));

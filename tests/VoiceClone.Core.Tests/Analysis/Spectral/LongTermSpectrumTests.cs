@@ -6,7 +6,8 @@ namespace VoiceClone.Core.Tests.Analysis.Spectral;
 
 public sealed class LongTermSpectrumTests
 {
-    private static LongTermSpectrum Measure(float[] x) => LongTermSpectrum.Measure(new AudioBuffer(x, Voices.Rate), LongTermSpectrum.HighestHz);
+    private static LongTermSpectrum Measure(float[] x) =>
+        LongTermSpectrum.Measure(new AudioBuffer(x, Voices.Rate), LongTermSpectrum.HighestHz);
 
     private static float[] Scaled(float[] x, double gainDb) => x.Select(v => (float)(v * Math.Pow(10, gainDb / 20))).ToArray();
 
@@ -52,7 +53,8 @@ public sealed class LongTermSpectrumTests
 
     [Fact]
     public void The_active_level_of_a_half_scale_sine_is_minus_9_dBFS() =>
-        Assert.Equal(20 * Math.Log10(0.5 / Math.Sqrt(2)), Measure(Signals.Sine(440, Voices.Rate, Voices.Rate, amplitude: 0.5)).ActiveLevelDb, 0.05);
+        Assert.Equal(
+            20 * Math.Log10(0.5 / Math.Sqrt(2)), Measure(Signals.Sine(440, Voices.Rate, Voices.Rate, amplitude: 0.5)).ActiveLevelDb, 0.05);
 
     [Fact]
     public void Spectra_over_different_bands_or_with_the_wrong_band_count_are_refused()
