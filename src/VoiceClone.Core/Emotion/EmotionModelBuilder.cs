@@ -22,7 +22,8 @@ public static class EmotionModelBuilder
         var log = ModuleLog.For(Source);
         var watch = Stopwatch.StartNew();
         log.Information("Extracting features from {Clips} recordings of {Speakers} speakers, each at {Views} speeds", clips.Count, clips.Select(c => c.Speaker).Distinct().Count(), SpeedPerturbation.Factors.Count + 1);
-        var features = EmotionTrainer.ExtractFeatures(clips, done => progress?.Invoke("Extracting features", done, clips.Count, double.NaN), cancel);
+        var features = EmotionTrainer.ExtractFeatures(clips, EmotionAugmentation.Default, onClip: done => progress?.Invoke("Extracting features", done, clips.Count, double.NaN), cancel: cancel);
+
         log.Information("Features extracted in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
 
         var trainer = new EmotionTrainer(seed);
@@ -36,11 +37,11 @@ public static class EmotionModelBuilder
         EmotionMetrics metrics = evaluation.Metrics;
         log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}", metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
 
-        var model = trainer.Fit(clips, features);
+        var model = trainer.Fit(clips, features.Select(f => f.Training).ToList());
         var metadata = new EmotionModelMetadata
         {
             Seed = seed, Clips = clips.Count, Speakers = clips.Select(c => c.Speaker).Distinct().Count(), TrainedOn = trainedOn, Licence = licence,
-            Temperature = Math.Round(evaluation.Temperature, 4),
+            Temperature = Math.Round(evaluation.Temperature, 4), UncertainBelow = evaluation.UncertainBelow,
             UnweightedAccuracy = Math.Round(metrics.UnweightedAccuracy, 4), ExpectedCalibrationError = Math.Round(metrics.ExpectedCalibrationError, 4),
         };
         EmotionModel.Save(outputFolder, model, trainer.Context, metadata);
@@ -50,6 +51,9 @@ public static class EmotionModelBuilder
             unweighted_accuracy = metrics.UnweightedAccuracy,
             weighted_accuracy = metrics.WeightedAccuracy,
             expected_calibration_error = metrics.ExpectedCalibrationError,
+            uncertain_below = evaluation.UncertainBelow,
+            answered = evaluation.Answered,
+            right_when_answered = evaluation.RightWhenAnswered,
             clips = metrics.Clips,
             labels = metrics.Labels,
             recall = metrics.Recall,

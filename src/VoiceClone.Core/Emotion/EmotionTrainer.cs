@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using VoiceClone.Core.Audio;
 
 namespace VoiceClone.Core.Emotion;
 
@@ -29,38 +30,75 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
         public string Label { get; set; } = "";
     }
 
-    /// <summary>Leave-one-speaker-out predictions for every clip (each clip's views: as recorded, then perturbed), then metrics over all of them.</summary>
-    public EmotionEvaluation CrossValidateBySpeaker(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[][]> views,
-        Action<int, int, string>? onFold = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Leave-one-speaker-out: for each speaker, a model trained on every other speaker's training views, then the
+    /// speaker's clips in each test set scored by it (the mean probability over each clip's views, not calibrated).
+    /// </summary>
+    public float[][][] HeldOutScores(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[][]> trainingViews,
+        IReadOnlyList<IReadOnlyList<float[][]>> testSets, Action<int, int, string>? onFold = null, CancellationToken cancel = default)
     {
-        string[] speakers = clips.Select(c => c.Speaker).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var truth = new List<int>();
-        var scores = new List<float[]>();
-        var speakerOf = new List<string>();
+        string[] speakers = Speakers(clips);
+        var scores = testSets.Select(_ => new float[clips.Count][]).ToArray();
         for (int f = 0; f < speakers.Length; f++)
         {
             cancel.ThrowIfCancellationRequested();
             onFold?.Invoke(f + 1, speakers.Length, speakers[f]);
             var trainIdx = Enumerable.Range(0, clips.Count).Where(i => clips[i].Speaker != speakers[f]).ToArray();
-            var testIdx = Enumerable.Range(0, clips.Count).Where(i => clips[i].Speaker == speakers[f]).ToArray();
-            ITransformer model = Fit(trainIdx.Select(i => clips[i]).ToList(), trainIdx.Select(i => views[i]).ToList());
-            var engine = _ml.Model.CreatePredictionEngine<Row, EmotionScores>(model, inputSchemaDefinition: Schema(views[0][0].Length));
-            foreach (int i in testIdx)
+            ITransformer model = Fit(trainIdx.Select(i => clips[i]).ToList(), trainIdx.Select(i => trainingViews[i]).ToList());
+            var engine = _ml.Model.CreatePredictionEngine<Row, EmotionScores>(model, inputSchemaDefinition: Schema(trainingViews[0][0].Length));
+            for (int i = 0; i < clips.Count; i++)
             {
-                truth.Add(IndexOf(clips[i].Emotion));
-                scores.Add(AverageOverViews(engine, views[i]));
-                speakerOf.Add(speakers[f]);
+                if (clips[i].Speaker != speakers[f]) continue;
+                for (int t = 0; t < testSets.Count; t++) scores[t][i] = AverageOverViews(engine, testSets[t][i]);
             }
         }
-        var calibrated = new float[scores.Count][];
-        foreach (string speaker in speakers)
-        {
-            var others = Enumerable.Range(0, scores.Count).Where(i => speakerOf[i] != speaker).ToArray();
-            double temperature = TemperatureScaling.Fit(others.Select(i => scores[i]).ToList(), others.Select(i => truth[i]).ToList());
-            for (int i = 0; i < scores.Count; i++) if (speakerOf[i] == speaker) calibrated[i] = TemperatureScaling.Apply(scores[i], temperature);
-        }
-        return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated), TemperatureScaling.Fit(scores, truth));
+        return scores;
     }
+
+    /// <summary>
+    /// Leave-one-speaker-out evaluation: every clip's inference views (the clean recording, as prediction sees it) and,
+    /// one at a time, its augmented views (the same words through another recording chain) scored by the fold that
+    /// never saw its speaker. The temperature is fitted on all of those held-out predictions together, so confidence
+    /// stays honest for recordings unlike the training set (<see cref="TemperatureScaling"/>); the metrics are those
+    /// of the clean predictions, each speaker's calibrated by a temperature fitted without that speaker.
+    /// </summary>
+    public EmotionEvaluation CrossValidateBySpeaker(IReadOnlyList<LabelledClip> clips, IReadOnlyList<EmotionClipViews> views,
+        Action<int, int, string>? onFold = null, CancellationToken cancel = default)
+    {
+        var testSets = new List<IReadOnlyList<float[][]>> { views.Select(v => v.Inference.Views).ToList() };
+        for (int a = 0; a < views.Min(v => v.Augmented.Length); a++) testSets.Add(views.Select(v => new[] { v.Augmented[a] }).ToList());
+        float[][][] scores = HeldOutScores(clips, views.Select(v => v.Training).ToList(), testSets, onFold, cancel);
+        int[] truth = clips.Select(c => IndexOf(c.Emotion)).ToArray();
+        float[][] calibrated = CrossCalibrate(clips, scores[0], scores, truth);
+        double threshold = UncertaintyThreshold.Choose(calibrated, truth);
+        var (answered, rightWhenAnswered) = UncertaintyThreshold.Evaluate(calibrated, truth, threshold);
+        return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated), FitTemperature(scores, truth, _ => true),
+            threshold, answered, rightWhenAnswered);
+    }
+
+    /// <summary>
+    /// <paramref name="target"/>, each speaker's scores calibrated by the temperature fitted on every other speaker's
+    /// scores in <paramref name="fitSets"/>: calibration never sees the speaker it is judged on.
+    /// </summary>
+    public static float[][] CrossCalibrate(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[]> target, IReadOnlyList<float[][]> fitSets, IReadOnlyList<int> truth)
+    {
+        var calibrated = new float[truth.Count][];
+        foreach (string speaker in Speakers(clips))
+        {
+            double temperature = FitTemperature(fitSets, truth, i => clips[i].Speaker != speaker);
+            for (int i = 0; i < truth.Count; i++) if (clips[i].Speaker == speaker) calibrated[i] = TemperatureScaling.Apply(target[i], temperature);
+        }
+        return calibrated;
+    }
+
+    /// <summary>The temperature fitted on the included clips' scores in every set.</summary>
+    public static double FitTemperature(IReadOnlyList<float[][]> scoreSets, IReadOnlyList<int> truth, Func<int, bool> include)
+    {
+        int[] included = Enumerable.Range(0, truth.Count).Where(include).ToArray();
+        return TemperatureScaling.Fit(scoreSets.SelectMany(set => included.Select(i => set[i])).ToList(), scoreSets.SelectMany(_ => included.Select(i => truth[i])).ToList());
+    }
+
+    private static string[] Speakers(IReadOnlyList<LabelledClip> clips) => clips.Select(c => c.Speaker).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The final model, trained on every view of every clip.</summary>
     public ITransformer Fit(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[][]> views)
@@ -78,7 +116,7 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
     }
 
     /// <summary>The mean of the probabilities over a clip's views (not yet calibrated).</summary>
-    internal static float[] AverageOverViews(PredictionEngine<Row, EmotionScores> engine, float[][] views)
+    public static float[] AverageOverViews(PredictionEngine<Row, EmotionScores> engine, float[][] views)
     {
         var mean = new float[EmotionLabels.All.Count];
         foreach (float[] view in views)
@@ -98,22 +136,37 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
 
     internal static int IndexOf(string emotion) => EmotionLabels.All.ToList().IndexOf(emotion);
 
-    /// <summary>Every clip's views (<see cref="EmotionFeatures.Views"/>), one clip per core, in input order.</summary>
-    public static List<float[][]> ExtractFeatures(IReadOnlyList<LabelledClip> clips, Action<int>? onClip = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Every clip's views, one clip per core, in input order: the inference views (<see cref="EmotionFeatures.Views"/>)
+    /// and the augmented training views (<see cref="EmotionAugmentation"/>, seeded by the clip's position).
+    /// </summary>
+    public static List<EmotionClipViews> ExtractFeatures(IReadOnlyList<LabelledClip> clips, EmotionAugmentation augmentation,
+        EmotionFeatureOptions? options = null, Action<int>? onClip = null, CancellationToken cancel = default)
     {
-        var features = new float[clips.Count][][];
+        var features = new EmotionClipViews[clips.Count];
         int done = 0;
         Parallel.For(0, clips.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
-            features[i] = EmotionFeatures.Views(EmotionFeatures.ReadClip(clips[i].Path));
+            AudioBuffer audio = EmotionFeatures.ReadClip(clips[i].Path);
+            features[i] = new EmotionClipViews(EmotionFeatures.Views(audio, options), augmentation.Views(EmotionFeatures.Prepare(audio, options), i, options));
             onClip?.Invoke(Interlocked.Increment(ref done));
         });
         return [.. features];
     }
 }
 
-/// <summary>Leave-one-speaker-out metrics (with cross-fitted calibration) and the temperature fitted on all held-out predictions.</summary>
-public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature);
+/// <summary>A training clip's inference views (what prediction sees) and its augmented views (seen only in training).</summary>
+public sealed record EmotionClipViews(EmotionViews Inference, float[][] Augmented)
+{
+    public float[][] Training => [.. Inference.Views, .. Augmented];
+}
+
+/// <summary>
+/// Leave-one-speaker-out metrics (with cross-fitted calibration), the temperature fitted on all held-out predictions,
+/// and the 'uncertain' threshold chosen on them (<see cref="UncertaintyThreshold"/>), with the share of clips it
+/// leaves a named emotion and how often that emotion is right.
+/// </summary>
+public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature, double UncertainBelow, double Answered, double RightWhenAnswered);
 
 /// <summary>What the trained pipeline predicts: one probability per emotion, in <see cref="EmotionLabels"/> order.</summary>
 public sealed class EmotionScores

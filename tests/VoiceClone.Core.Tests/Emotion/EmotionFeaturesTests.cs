@@ -48,7 +48,7 @@ public sealed class EmotionFeaturesTests
     public void Every_view_has_one_value_per_named_feature()
     {
         var audio = new AudioBuffer(Voices.Concat(Voices.Vowel(140, 0.8), Voices.Silence(0.3), Voices.Vowel(170, 0.8)), Voices.Rate);
-        float[][] views = EmotionFeatures.Views(audio);
+        float[][] views = EmotionFeatures.Views(audio).Views;
         Assert.Equal(SpeedPerturbation.Factors.Count + 1, views.Length);
         Assert.All(views, v => Assert.Equal(EmotionFeatures.Names.Count, v.Length));
         Assert.Equal(EmotionFeatures.Names.Count, EmotionFeatures.Names.Distinct().Count());
