@@ -10,14 +10,27 @@ BeforeAll {
 AfterAll { [System.IO.File]::Delete($clip) }
 
 Describe 'Get-VoiceEmotion' {
-    It 'names one of the seven emotions with a probability and scores that sum to one' {
+    It 'names one of the seven emotions, or uncertain, with a probability and scores that sum to one' {
         $result = Get-VoiceEmotion $clip
         $result | Should -BeOfType ([VoiceClone.EmotionResult])
-        @('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust') | Should -Contain $result.Emotion
+        @('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'uncertain') | Should -Contain $result.Emotion
+        @('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust') | Should -Contain $result.MostProbable
+        $result.Scores[$result.MostProbable] | Should -Be $result.Confidence
         $result.Confidence | Should -BeGreaterThan 0
         $result.Confidence | Should -BeLessOrEqual 1
         $sum = 0.0; foreach ($v in $result.Scores.Values) { $sum += $v }
         [math]::Round($sum, 4) | Should -Be 1
+    }
+
+    It 'says uncertain for digital silence, with the scores still there' {
+        $silence = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-pester-silence-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '.wav')
+        try {
+            $null = New-TestVoiceWav -Path $silence -Hz { 0 } # zero frequency, zero phase: every sample is 0
+            $result = Get-VoiceEmotion $silence
+            $result.Emotion | Should -BeExactly 'uncertain'
+            $result.Scores.Count | Should -Be 7
+        }
+        finally { [System.IO.File]::Delete($silence) }
     }
 
     It 'refuses a model folder that is not a model' {
