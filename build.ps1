@@ -6,12 +6,12 @@
       Build    publish the module to out/VoiceClone/<version>/ (skipped when nothing changed)
       Test     Build, then xunit (Core, PowerShell), the .NET 8 isolation probe and the Pester scenarios;
                ends with one line 'Tests: N passed, N failed, N skipped'
-      Package  Build, then zip the module to out/VoiceClone-<version>.zip and report its size
+      GpuTest  build both flavours, then prove the GPU build falls back to CPU without CUDA (Pester tag Gpu)
+      Package  Build, then zip the module to out/VoiceClone-<version>.zip (-Gpu: out/VoiceClone-gpu-<version>.zip)
       Demo     Build, then run the main job on a real recording (see README)
       Bench    accuracy and speed tables (FDA pitch vs Praat, SwiftF0, syllables, x real time, one-hour memory)
       Clean    remove out/ and every bin/ and obj/
-    Works under pwsh 7.4+ on Windows and Linux, and under the System.Management.Automation host that
-    ./pwsh.sh uses where pwsh cannot be installed: it calls .NET directly where that host lacks a cmdlet.
+    Runs under PowerShell 7.6 on Windows and Linux (./build.sh restores the pinned pwsh as a local dotnet tool).
 .EXAMPLE
     ./build.sh Test
 .EXAMPLE
@@ -19,11 +19,11 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'GpuTest', 'Package', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
-    # Build against Microsoft.ML.OnnxRuntime.Gpu (needs full nuget.org access; same managed API).
+    # The GPU flavour: Microsoft.ML.OnnxRuntime.Gpu (CUDA 13, cuDNN 9; linux-x64, win-x64) into out/gpu/VoiceClone/<version>.
     [switch] $Gpu,
     # Rebuild even when out/ is up to date.
     [switch] $Force
@@ -35,7 +35,10 @@ $repo = $PSScriptRoot
 $out = [System.IO.Path]::Combine($repo, 'out')
 $props = [xml] [System.IO.File]::ReadAllText([System.IO.Path]::Combine($repo, 'Directory.Build.props'))
 $version = "$($props.Project.PropertyGroup.VersionPrefix)".Trim()
-$moduleDir = [System.IO.Path]::Combine($out, 'VoiceClone', $version)
+function Get-ModuleDirectory([bool] $GpuFlavour) {
+    [System.IO.Path]::Combine($out, $(if ($GpuFlavour) { 'gpu' } else { '' }), 'VoiceClone', $version)
+}
+$moduleDir = Get-ModuleDirectory $Gpu
 $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
 
 function Write-Step([string] $Message) { Write-Host "==> $Message" }
@@ -65,18 +68,19 @@ function Get-NewestInputTime {
     $newest
 }
 
-function Invoke-Build {
+function Invoke-Build([bool] $GpuFlavour = $Gpu) {
+    $moduleDir = Get-ModuleDirectory $GpuFlavour
     $stamp = [System.IO.Path]::Combine($moduleDir, '.build-stamp')
-    $flavour = "configuration=$Configuration gpu=$([bool] $Gpu)"
+    $flavour = "configuration=$Configuration gpu=$GpuFlavour"
     if (-not $Force -and [System.IO.File]::Exists($stamp) -and
         [System.IO.File]::ReadAllText($stamp) -eq $flavour -and
         [System.IO.File]::GetLastWriteTimeUtc($stamp) -gt (Get-NewestInputTime)) {
-        Write-Step "Build: out/VoiceClone/$version is up to date"
-        return
+        Write-Step "Build: $moduleDir is up to date"
+        return $moduleDir
     }
-    Write-Step "Build: VoiceClone $version ($Configuration$(if ($Gpu) { ', GPU' }))"
+    Write-Step "Build: VoiceClone $version ($Configuration$(if ($GpuFlavour) { ', GPU' }))"
     if ([System.IO.Directory]::Exists($moduleDir)) { [System.IO.Directory]::Delete($moduleDir, $true) }
-    $gpuProperty = "-p:VoiceCloneGpu=$(([bool] $Gpu).ToString().ToLowerInvariant())"
+    $gpuProperty = "-p:VoiceCloneGpu=$($GpuFlavour.ToString().ToLowerInvariant())"
     $dependencies = [System.IO.Path]::Combine($moduleDir, 'dependencies')
     # Core and every package it uses go to dependencies/, resolved there through Core's .deps.json.
     $null = Invoke-Native dotnet @('publish', "$repo/src/VoiceClone.Core", '-c', $Configuration, '-o', $dependencies, '-nologo', '-v', 'quiet', $gpuProperty)
@@ -91,7 +95,8 @@ function Invoke-Build {
     }
     # Native libraries only for the platforms PowerShell 7 runs on, and without their debug symbols
     # (SkiaSharp alone ships an 81 MB .pdb per Windows platform); packages bring 19 platforms.
-    $platforms = 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx', 'osx-x64', 'osx-arm64'
+    # 'win' holds System.Speech's Windows implementation (SAPI voices for the default engine).
+    $platforms = 'win', 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx', 'osx-x64', 'osx-arm64'
     $runtimes = [System.IO.Path]::Combine($dependencies, 'runtimes')
     foreach ($platform in [System.IO.Directory]::GetDirectories($runtimes)) {
         if ($platforms -notcontains [System.IO.Path]::GetFileName($platform)) { [System.IO.Directory]::Delete($platform, $true) }
@@ -106,7 +111,11 @@ function Invoke-Build {
     }
     foreach ($file in [System.IO.Directory]::EnumerateFiles([System.IO.Path]::Combine($repo, 'module'), '*', [System.IO.SearchOption]::AllDirectories)) {
         $relative = [System.IO.Path]::GetRelativePath([System.IO.Path]::Combine($repo, 'module'), $file)
-        if ($relative -like 'help*') { continue } # help sources; the MAML built from them ships instead
+        if ($relative -like 'help*') {
+            # Help sources: the MAML built from them ships instead; about topics ship as they are.
+            if ($relative -like '*about_*.help.txt') { $relative = [System.IO.Path]::Combine('en-US', [System.IO.Path]::GetFileName($relative)) }
+            else { continue }
+        }
         $target = [System.IO.Path]::Combine($moduleDir, $relative)
         $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($target))
         [System.IO.File]::Copy($file, $target, $true)
@@ -122,11 +131,12 @@ function Invoke-Build {
     $text = [System.IO.File]::ReadAllText($manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     [System.IO.File]::WriteAllText($manifest, $text)
     Write-Step 'Build: help (module/help/*.md -> en-US MAML)'
-    & ([System.IO.Path]::Combine($repo, 'module', 'help', 'ConvertTo-MamlHelp.ps1')) -ModuleManifest $manifest `
+    $null = & ([System.IO.Path]::Combine($repo, 'module', 'help', 'ConvertTo-MamlHelp.ps1')) -ModuleManifest $manifest `
         -MarkdownFolder ([System.IO.Path]::Combine($repo, 'module', 'help')) `
         -OutputFile ([System.IO.Path]::Combine($moduleDir, 'en-US', 'VoiceClone.PowerShell.dll-Help.xml'))
     [System.IO.File]::WriteAllText($stamp, $flavour)
     Write-Step "Build: module at $moduleDir"
+    $moduleDir
 }
 
 function Get-TestCounts([System.Collections.Generic.List[string]] $Lines) {
@@ -140,9 +150,20 @@ function Get-TestCounts([System.Collections.Generic.List[string]] $Lines) {
 }
 
 function Invoke-Test {
-    Invoke-Build
-    # The default clone engine's base synthesiser; its tests skip (visibly) where it cannot be installed.
+    $null = Invoke-Build
+    # The default clone engine's base synthesisers (English; 100+ languages); their tests skip (visibly) where they cannot be installed.
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    $null = Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng'
+    # The Qwen3 precision tests derive external-data, float16 and int4 variants of the tiny fixture with Python's onnx.
+    $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py'
+    # The real encoders that make the audio-format tests' files, and ffmpeg, which reads the formats without a managed decoder.
+    $encoders = @{ 'lame' = 'lame'; 'vorbis-tools' = 'oggenc'; 'opus-tools' = 'opusenc'; 'flac' = 'flac'; 'ffmpeg' = 'ffmpeg' }
+    foreach ($package in $encoders.Keys) { $null = Install-DebianPackage $package "/usr/bin/$($encoders[$package])" }
+    # Recording and playback tests run a private PulseAudio daemon with a null sink (started by the tests themselves).
+    $null = Install-DebianPackage 'pulseaudio' '/usr/bin/pulseaudio'
+    $null = Install-DebianPackage 'pulseaudio-utils' '/usr/bin/parec'
+    # The run report is opened in a real headless browser (no network, every plot decodes).
+    $null = Install-DebianPackage 'chromium' '/usr/bin/chromium'
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir
@@ -152,7 +173,7 @@ function Invoke-Test {
     $null = Invoke-Native dotnet @('publish', "$repo/tests/VoiceClone.IsolationProbe", '-c', 'Release', '-r', $rid, '--self-contained', '-o', $probeDir, '-nologo', '-v', 'quiet')
     $env:VOICECLONE_PROBE_PATH = $probeDir
 
-    foreach ($project in 'VoiceClone.Core.Tests', 'VoiceClone.PowerShell.Tests') {
+    foreach ($project in 'VoiceClone.Architecture.Tests', 'VoiceClone.Core.Tests', 'VoiceClone.PowerShell.Tests') {
         Write-Step "Test: $project"
         $lines = Invoke-Native dotnet @('test', "$repo/tests/$project", '-c', $Configuration, '-nologo', '--logger', 'console;verbosity=normal',
             '--logger', "trx;LogFileName=$project.trx", '--results-directory', [System.IO.Path]::Combine($out, 'test-results')) -AllowFailure
@@ -169,7 +190,8 @@ function Invoke-Test {
     if ([System.IO.File]::Exists($summary)) { [System.IO.File]::Delete($summary) }
     # A child process keeps this script's strict mode, modules and variables out of the tests' scope.
     $pwsh = [System.IO.Path]::Combine($repo, 'pwsh.sh')
-    $null = Invoke-Native 'bash' @($pwsh, '-File', $runner, '-PesterManifest', $pester, '-OutputFolder', $results, '-SummaryPath', $summary) -AllowFailure
+    $null = Invoke-Native 'bash' @($pwsh, '-File', $runner, '-PesterManifest', $pester, '-OutputFolder', $results, '-SummaryPath', $summary,
+        '-ExcludeTag', 'Gpu') -AllowFailure
     if ([System.IO.File]::Exists($summary)) {
         $passed, $failed, $skipped = ([System.IO.File]::ReadAllText($summary).Trim() -split ' ') | ForEach-Object { [int] $_ }
         $total.Passed += $passed; $total.Failed += $failed; $total.Skipped += $skipped
@@ -181,12 +203,27 @@ function Invoke-Test {
     if ($total.Failed -gt 0) { exit 1 }
 }
 
+function Invoke-GpuTest {
+    # Where the GPU packages restore: both flavours, then the Pester scenarios tagged Gpu against both.
+    $env:VOICECLONE_CPU_MODULE = Invoke-Build -GpuFlavour $false
+    $env:VOICECLONE_GPU_MODULE = Invoke-Build -GpuFlavour $true
+    $results = [System.IO.Path]::Combine($out, 'test-results')
+    $summary = [System.IO.Path]::Combine($results, 'pester-gpu-summary.txt')
+    if ([System.IO.File]::Exists($summary)) { [System.IO.File]::Delete($summary) }
+    $runner = [System.IO.Path]::Combine($repo, 'tests', 'pester', 'Invoke-PesterSuite.ps1')
+    $null = Invoke-Native 'bash' @([System.IO.Path]::Combine($repo, 'pwsh.sh'), '-File', $runner, '-PesterManifest', (Get-PesterManifest),
+        '-OutputFolder', $results, '-SummaryPath', $summary, '-Tag', 'Gpu', '-ResultName', 'pester-gpu') -AllowFailure
+    $passed, $failed, $skipped = if ([System.IO.File]::Exists($summary)) { ([System.IO.File]::ReadAllText($summary).Trim() -split ' ') | ForEach-Object { [int] $_ } } else { 0, 1, 0 }
+    Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
 function Invoke-Package {
-    Invoke-Build
-    $zip = [System.IO.Path]::Combine($out, "VoiceClone-$version.zip")
+    $null = Invoke-Build
+    $zip = [System.IO.Path]::Combine($out, "VoiceClone-$(if ($Gpu) { 'gpu-' })$version.zip")
     if ([System.IO.File]::Exists($zip)) { [System.IO.File]::Delete($zip) }
     $null = [System.Reflection.Assembly]::Load('System.IO.Compression.ZipFile')
-    [System.IO.Compression.ZipFile]::CreateFromDirectory([System.IO.Path]::Combine($out, 'VoiceClone'), $zip)
+    [System.IO.Compression.ZipFile]::CreateFromDirectory([System.IO.Path]::GetDirectoryName($moduleDir), $zip)
     $bytes = 0L
     foreach ($f in [System.IO.Directory]::EnumerateFiles($moduleDir, '*', [System.IO.SearchOption]::AllDirectories)) { $bytes += ([System.IO.FileInfo]::new($f)).Length }
     Write-Step ('Package: {0} ({1:N1} MB zipped; module folder {2:N1} MB)' -f $zip, (([System.IO.FileInfo]::new($zip)).Length / 1MB), ($bytes / 1MB))
@@ -238,7 +275,7 @@ function Install-SileroVad {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    $null = Invoke-Build
     Install-SileroVad
     $recording = '/usr/share/sounds/alsa/Front_Center.wav'
     if (-not (Install-DebianPackage 'alsa-utils' $recording)) { throw "The demo needs a real recording: $recording (package alsa-utils)." }
@@ -250,9 +287,11 @@ function Invoke-Demo {
     Write-Step "Demo: Get-VoiceEmotion $recording"
     Get-VoiceEmotion -LiteralPath $recording | Out-Host
     if (-not (Install-DebianPackage 'flite' '/usr/bin/flite')) { throw 'The clone demo needs flite (sudo apt-get install flite).' }
+    if (-not (Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng')) { throw 'The clone demo needs espeak-ng for German (sudo apt-get install espeak-ng).' }
     $output = [System.IO.Path]::Combine($repo, 'output')
     Write-Step "Demo: New-VoiceClone $recording -> $output"
-    $clone = New-VoiceClone -LiteralPath $recording -Text 'The quick brown fox jumps over the lazy dog.' -OutputDirectory $output -Verbose
+    $texts = 'The quick brown fox jumps over the lazy dog.', 'Guten Morgen, die Straße ist heute sehr ruhig.' # flite, then espeak-ng
+    $clone = New-VoiceClone -LiteralPath $recording -Text $texts -OutputDirectory $output -Verbose
     $clone | Out-Host
     Write-Step "Demo: Get-CloneFingerprint $output/*.json"
     Get-CloneFingerprint ([System.IO.Path]::Combine($output, '*.json')) | Measure-Object -Property Pitch -Average | Out-Host
@@ -265,9 +304,11 @@ function Invoke-Bench {
     $exe = [System.IO.Path]::Combine($bench, 'VoiceClone.Benchmarks.dll')
     $null = Install-DebianPackage 'praat' '/usr/bin/praat'
     $null = Install-DebianPackage 'flite' '/usr/bin/flite'
+    $null = Install-DebianPackage 'espeak-ng' '/usr/bin/espeak-ng'
     $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
     $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'qwen-overhead') {
+    $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py' # qwen-overhead's float16 and int4 rows
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'clone-languages', 'qwen-overhead', 'qwen-tokenizer') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }
@@ -275,6 +316,11 @@ function Invoke-Bench {
     $hour = [System.IO.Path]::Combine($out, 'bench-hour.wav')
     if (-not [System.IO.File]::Exists($hour)) { $null = Invoke-Native dotnet @($exe, 'make-hour', $shared, $hour) }
     $null = Invoke-Native dotnet @($exe, 'analyze', $shared, $hour)
+    Write-Step 'Bench: five minutes at 768 kHz in a fresh process each (peak memory of analysis and of a clone reference)'
+    $highRate = [System.IO.Path]::Combine($out, 'bench-768k.wav')
+    if (-not [System.IO.File]::Exists($highRate)) { $null = Invoke-Native dotnet @($exe, 'make-high-rate', $shared, $highRate) }
+    $null = Invoke-Native dotnet @($exe, 'analyze', $shared, $highRate)
+    $null = Invoke-Native dotnet @($exe, 'prepare-reference', $shared, $highRate)
 }
 
 function Invoke-Clean {
@@ -286,8 +332,9 @@ function Invoke-Clean {
 }
 
 switch ($Task) {
-    'Build' { Invoke-Build }
+    'Build' { $null = Invoke-Build }
     'Test' { Invoke-Test }
+    'GpuTest' { Invoke-GpuTest }
     'Package' { Invoke-Package }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }

@@ -7,7 +7,8 @@
     CompanyName          = 'VoiceClone'
     Copyright            = '(c) VoiceClone contributors. MIT licence.'
     Description          = 'Zero-shot voice cloning and voice analysis: pitch, energy, speaking rate, pauses, emotion, and clones that carry a fingerprint.'
-    PowerShellVersion    = '7.4'
+    # 7.6 is the LTS release; 7.4 and 7.5 left support in November 2026 and are not tested.
+    PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     CmdletsToExport      = @(
         'Get-CloneFingerprint'
@@ -19,6 +20,13 @@
         'New-VoiceProfile'
         'Get-VoiceCloneConfiguration'
         'Set-VoiceCloneConfiguration'
+        'New-VoiceRecording'
+        'Get-VoiceAudioDevice'
+        'Start-VoicePlayback'
+        'ConvertTo-VoiceContour'
+        'Get-VoiceCloneRun'
+        'Compare-VoiceCloneRun'
+        'Export-VoiceCloneReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -27,9 +35,12 @@
     TypesToProcess       = @('VoiceClone.Types.ps1xml')
     PrivateData          = @{
         PSData = @{
-            Tags         = @('voice', 'tts', 'voice-cloning', 'speech', 'audio', 'pitch', 'emotion', 'onnx', 'Linux', 'Windows', 'PSEdition_Core')
+            Tags         = @('voice', 'tts', 'voice-cloning', 'speech', 'audio', 'pitch', 'emotion', 'prosody', 'onnx', 'qwen3-tts',
+                             'Linux', 'Windows', 'MacOS', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/voiceclone/VoiceClone'
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'See README.md.'
+            ReleaseNotes = 'https://github.com/voiceclone/VoiceClone/blob/main/README.md'
         }
     }
+    HelpInfoURI          = 'https://github.com/voiceclone/VoiceClone/tree/main/module/help'
 }

@@ -3,10 +3,12 @@
     Generates MAML help (VoiceClone.PowerShell.dll-Help.xml) from module/help/<Cmdlet>.md and the built cmdlets.
 .DESCRIPTION
     Prose (synopsis, description, parameter text, examples, notes) comes from the markdown; syntax, parameter
-    sets, types, positions, pipeline input and aliases come from the cmdlets themselves, so they cannot drift.
-    Fails when an exported cmdlet has no markdown, a parameter is undocumented, or the markdown documents a
-    parameter that does not exist. The markdown layout is platyPS's: # Name, ## SYNOPSIS, ## DESCRIPTION,
-    ## PARAMETERS with ### -Name, ## EXAMPLES with ### titles and a powershell code fence, ## NOTES.
+    sets, types, positions, pipeline input, aliases and default values come from the cmdlets themselves, so they
+    cannot drift (a parameter's text may state its default as "Default: ..." where the built-in value is machine-specific).
+    Fails when an exported cmdlet has no markdown, a parameter is undocumented, the markdown documents a parameter that
+    does not exist, or INPUTS, OUTPUTS or RELATED LINKS are missing. The markdown layout is platyPS's: # Name,
+    ## SYNOPSIS, ## DESCRIPTION, ## PARAMETERS with ### -Name, ## INPUTS and ## OUTPUTS with ### type names,
+    ## EXAMPLES with ### titles and a powershell code fence, ## NOTES, ## RELATED LINKS with "- [text](uri)" lines.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
@@ -27,7 +29,10 @@ $standardText = @{
 }
 
 function Read-HelpMarkdown([string] $Path) {
-    $doc = @{ Synopsis = ''; Description = ''; Notes = ''; Parameters = @{}; Examples = [System.Collections.Generic.List[object]]::new() }
+    $doc = @{
+        Synopsis = ''; Description = ''; Notes = ''; Parameters = @{}; Examples = [System.Collections.Generic.List[object]]::new()
+        Inputs = [ordered]@{}; Outputs = [ordered]@{}; Links = [System.Collections.Generic.List[object]]::new()
+    }
     $section = ''; $current = $null; $inCode = $false
     foreach ($line in [System.IO.File]::ReadAllLines($Path)) {
         if ($line -match '^```') {
@@ -40,6 +45,7 @@ function Read-HelpMarkdown([string] $Path) {
             $title = $Matches[1].Trim()
             if ($section -eq 'PARAMETERS') { $current = $title.TrimStart('-'); $doc.Parameters[$current] = '' }
             elseif ($section -eq 'EXAMPLES') { $current = [pscustomobject]@{ Title = $title; Code = ''; Remarks = '' }; $doc.Examples.Add($current) }
+            elseif ($section -in 'INPUTS', 'OUTPUTS') { $current = $title; $doc[$section.Substring(0, 1) + $section.Substring(1).ToLowerInvariant()][$title] = '' }
             continue
         }
         if ($line -match '^# ') { continue }
@@ -50,6 +56,9 @@ function Read-HelpMarkdown([string] $Path) {
             'NOTES' { $doc.Notes = ("$($doc.Notes) $text").Trim() }
             'PARAMETERS' { if ($current) { $doc.Parameters[$current] = ("$($doc.Parameters[$current]) $text").Trim() } }
             'EXAMPLES' { if ($current) { $current.Remarks = ("$($current.Remarks) $text").Trim() } }
+            'INPUTS' { if ($current) { $doc.Inputs[$current] = ("$($doc.Inputs[$current]) $text").Trim() } }
+            'OUTPUTS' { if ($current) { $doc.Outputs[$current] = ("$($doc.Outputs[$current]) $text").Trim() } }
+            'RELATED LINKS' { if ($text -match '^- \[(.+)\]\((.*)\)$') { $doc.Links.Add([pscustomobject]@{ Text = $Matches[1]; Uri = $Matches[2] }) } }
         }
     }
     $doc
@@ -68,7 +77,17 @@ function Get-PipelineInput($Attributes) {
     if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
 }
 
-function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetAttribute, [string] $Description) {
+# What a parameter is when not given: stated in its text ("Default: ..."), else read from a fresh cmdlet object.
+function Get-DefaultValue($Cmdlet, $Parameter, [string] $Description) {
+    if ($Description -match 'Default: ([^.]+(\.\d+)?[^.]*)\.?') { return $Matches[1].Trim() }
+    if ($Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]) { return 'False' }
+    $property = $Cmdlet.GetType().GetProperty($Parameter.Name)
+    if ($null -eq $property) { return 'None' }
+    $value = $property.GetValue($Cmdlet)
+    if ($null -eq $value -or ($value -is [array] -and $value.Length -eq 0) -or "$value" -eq '') { 'None' } else { "$value" }
+}
+
+function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetAttribute, [string] $Description, [string] $Default) {
     $type = $Parameter.ParameterType
     $isSwitch = $type -eq [System.Management.Automation.SwitchParameter]
     $position = if ($SetAttribute -and $SetAttribute.Position -ge 0) { "$($SetAttribute.Position)" } else { 'named' }
@@ -87,7 +106,23 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetAttribu
         $Writer.WriteString($type.Name); $Writer.WriteEndElement()
     }
     $Writer.WriteStartElement('dev', 'type', $dev); $Writer.WriteElementString('name', $maml, $type.FullName); $Writer.WriteEndElement()
+    $Writer.WriteElementString('defaultValue', $dev, $Default)
     $Writer.WriteEndElement()
+}
+
+# Pipeline input from the cmdlet's own binding: the types taken by value, and the property names taken by name.
+function Get-PipelineInputs($Cmd) {
+    $inputs = [ordered]@{}
+    foreach ($p in $Cmd.Parameters.Values) {
+        foreach ($a in @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })) {
+            if ($a.ValueFromPipeline) { $inputs[$p.ParameterType.FullName] = "-$($p.Name) by value" }
+            if ($a.ValueFromPipelineByPropertyName) {
+                $names = @($p.Name) + @($p.Aliases)
+                $inputs["Objects with a $($names -join ', ') property"] = "-$($p.Name) by property name"
+            }
+        }
+    }
+    $inputs
 }
 
 $module = Import-Module $ModuleManifest -PassThru -Force
@@ -107,7 +142,12 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object -Property Name) {
     $own = @($cmd.Parameters.Values | Where-Object { $commonParameters -notcontains $_.Name })
     foreach ($p in $own) { if (-not $doc.Parameters.ContainsKey($p.Name)) { $problems.Add("$($cmd.Name): parameter -$($p.Name) is not documented") } }
     foreach ($name in $doc.Parameters.Keys) { if (-not $cmd.Parameters.ContainsKey($name)) { $problems.Add("$($cmd.Name): documents -$name, which does not exist") } }
+    if ($doc.Outputs.Count -eq 0) { $problems.Add("$($cmd.Name): no OUTPUTS section") }
+    if ($doc.Links.Count -eq 0) { $problems.Add("$($cmd.Name): no RELATED LINKS") }
+    foreach ($t in $cmd.OutputType.Type) { if ($t -and -not $doc.Outputs.Contains($t.FullName)) { $problems.Add("$($cmd.Name): OUTPUTS does not describe $($t.FullName)") } }
     $describe = { param($p) if ($doc.Parameters.ContainsKey($p.Name)) { $doc.Parameters[$p.Name] } else { $standardText[$p.Name] } }
+    $instance = [System.Activator]::CreateInstance($cmd.ImplementingType)
+    $default = { param($p) Get-DefaultValue $instance $p (& $describe $p) }
     $shown = @($cmd.Parameters.Values | Where-Object { $commonParameters -notcontains $_.Name -or $standardText.ContainsKey($_.Name) })
 
     $writer.WriteStartElement('command', 'command', $command)
@@ -127,7 +167,7 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object -Property Name) {
         foreach ($sp in $set.Parameters | Where-Object { $commonParameters -notcontains $_.Name -or $standardText.ContainsKey($_.Name) }) {
             $full = $cmd.Parameters[$sp.Name]
             $attr = @($full.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ParameterSetName -eq $set.Name -or $_.ParameterSetName -eq '__AllParameterSets') })[0]
-            Write-Parameter $writer $full $attr (& $describe $full)
+            Write-Parameter $writer $full $attr (& $describe $full) (& $default $full)
         }
         $writer.WriteEndElement()
     }
@@ -136,14 +176,27 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object -Property Name) {
     $writer.WriteStartElement('command', 'parameters', $command)
     foreach ($p in $shown | Sort-Object -Property Name) {
         $attr = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })[0]
-        Write-Parameter $writer $p $attr (& $describe $p)
+        Write-Parameter $writer $p $attr (& $describe $p) (& $default $p)
+    }
+    $writer.WriteEndElement()
+
+    $inputs = Get-PipelineInputs $cmd
+    foreach ($key in $doc.Inputs.Keys) { $inputs[$key] = $doc.Inputs[$key] }
+    if ($inputs.Count -eq 0) { $inputs['None'] = 'This cmdlet takes no pipeline input.' }
+    $writer.WriteStartElement('command', 'inputTypes', $command)
+    foreach ($key in $inputs.Keys) {
+        $writer.WriteStartElement('command', 'inputType', $command)
+        $writer.WriteStartElement('dev', 'type', $dev); $writer.WriteElementString('name', $maml, $key); $writer.WriteEndElement()
+        $writer.WriteStartElement('description', $maml); Write-Paragraphs $writer $inputs[$key]; $writer.WriteEndElement()
+        $writer.WriteEndElement()
     }
     $writer.WriteEndElement()
 
     $writer.WriteStartElement('command', 'returnValues', $command)
-    foreach ($t in $cmd.OutputType) {
+    foreach ($key in $doc.Outputs.Keys) {
         $writer.WriteStartElement('command', 'returnValue', $command)
-        $writer.WriteStartElement('dev', 'type', $dev); $writer.WriteElementString('name', $maml, $t.Name); $writer.WriteEndElement()
+        $writer.WriteStartElement('dev', 'type', $dev); $writer.WriteElementString('name', $maml, $key); $writer.WriteEndElement()
+        $writer.WriteStartElement('description', $maml); Write-Paragraphs $writer $doc.Outputs[$key]; $writer.WriteEndElement()
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()
@@ -156,6 +209,14 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object -Property Name) {
         $writer.WriteElementString('title', $maml, "--------- $($example.Title) ---------")
         $writer.WriteElementString('code', $dev, $example.Code)
         $writer.WriteStartElement('remarks', $dev); Write-Paragraphs $writer $example.Remarks; $writer.WriteEndElement()
+        $writer.WriteEndElement()
+    }
+    $writer.WriteEndElement()
+
+    $writer.WriteStartElement('relatedLinks', $maml)
+    foreach ($link in $doc.Links) {
+        $writer.WriteStartElement('navigationLink', $maml)
+        $writer.WriteElementString('linkText', $maml, $link.Text); $writer.WriteElementString('uri', $maml, $link.Uri)
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()

@@ -78,3 +78,13 @@ public sealed record VoiceFeatures
 
 /// <summary>One frame of the pitch contour.</summary>
 public readonly record struct PitchContourPoint(double TimeSeconds, double FrequencyHz, double VoicingProbability);
+
+/// <summary>One frame of a recording's pitch contour as a table row (ConvertTo-VoiceContour), for CSV and Praat users.</summary>
+public sealed class PitchContourRow
+{
+    public string Path { get; init; } = "";
+    public double TimeSeconds { get; init; }
+    /// <summary>F0 in Hz; NaN where the frame is unvoiced.</summary>
+    public double FrequencyHz { get; init; }
+    public double VoicingProbability { get; init; }
+}

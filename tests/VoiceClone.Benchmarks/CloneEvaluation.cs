@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using VoiceClone.Core.Audio;
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
-using VoiceClone.Core.Synthesis;
+using VoiceClone.Core.Engines.Default;
+using VoiceClone.Core.Runs;
 
 namespace VoiceClone.Benchmarks;
 
@@ -34,15 +36,12 @@ internal static class CloneEvaluation
         if (!Directory.Exists(librispeech)) { Console.WriteLine($"skipped: {librispeech} not found"); return 0; }
         string? sphinx = FindOnPath("pocketsphinx_continuous");
         if (sphinx is null) Console.WriteLine("note: pocketsphinx_continuous not found (apt-get install pocketsphinx pocketsphinx-en-us); WER column left out");
-        // One reference per speaker: the longest of its files up to 15 s, the length users record.
-        string[] references = Directory.GetFiles(librispeech, "*.wav").Order(StringComparer.Ordinal)
-            .GroupBy(f => Path.GetFileName(f).Split('-')[0])
-            .Select(g => g.Select(f => (Path: f, Seconds: WavReader.Open(f).Format.DurationSeconds)).Where(x => x.Seconds <= 15).DefaultIfEmpty(g.Select(f => (Path: f, Seconds: 0.0)).First()).MaxBy(x => x.Seconds).Path)
-            .ToArray();
+        string[] references = References(librispeech);
         EmotionModel emotion = EmotionModel.Load(Path.Combine(repositoryRoot, "models", "emotion"));
         string output = Path.Combine(Path.GetTempPath(), $"voiceclone-bench-{Guid.NewGuid():N}");
         var runLog = new RunLog("bench clone", new Dictionary<string, string?>());
-        var workflow = new CloneWorkflow(new VoiceMatchEngine(), emotion, runLog, new CloneOptions(output));
+        var catalog = new BaseVoiceCatalog();
+        var workflow = new CloneWorkflow(new VoiceMatchEngine(catalog), emotion, new ReferencePreparer(), runLog, new CloneOptions(output));
         // Warm-up: base-voice profiles, JIT; not timed.
         workflow.Clone(references[0], "Warm up.", CancellationToken.None);
 
@@ -66,8 +65,9 @@ internal static class CloneEvaluation
                     var key = (clone.BaseVoice!, text);
                     if (!baseWer.TryGetValue(key, out werBase))
                     {
-                        string basePath = Path.Combine(output, $"base-{clone.BaseVoice}-{baseWer.Count}.wav");
-                        AudioBuffer spoken = SincResampler.Resample(FliteSynthesizer.Speak(text, clone.BaseVoice!, CancellationToken.None), 16000);
+                        string basePath = Path.Combine(output, $"base-{baseWer.Count}.wav");
+                        BaseVoice voice = catalog.Find(clone.BaseVoice!, CancellationToken.None)!;
+                        AudioBuffer spoken = catalog.Speak(text, voice, CancellationToken.None).Audio;
                         WavWriter.Write(basePath, spoken.Samples, 16000, WavSampleFormat.Pcm16);
                         baseWer[key] = werBase = Wer(text, Recognise(sphinx, basePath));
                     }
@@ -85,6 +85,13 @@ internal static class CloneEvaluation
         Directory.Delete(output, recursive: true);
         return 0;
     }
+
+    /// <summary>One reference per speaker: the longest of its files up to 15 s, the length users record.</summary>
+    public static string[] References(string librispeech) => Directory.GetFiles(librispeech, "*.wav").Order(StringComparer.Ordinal)
+        .GroupBy(f => Path.GetFileName(f).Split('-')[0])
+        .Select(g => g.Select(f => (Path: f, Seconds: WavReader.Open(f).Format.DurationSeconds)).Where(x => x.Seconds <= 15)
+            .DefaultIfEmpty(g.Select(f => (Path: f, Seconds: 0.0)).First()).MaxBy(x => x.Seconds).Path)
+        .ToArray();
 
     private sealed record Row(string Reference, VoiceCloneResult Result, double WerClone, double WerBase, double Rtf, double CpuRtf)
     {
@@ -126,7 +133,7 @@ internal static class CloneEvaluation
         var stages = document.Stages.GroupBy(s => s.Name).Select(g => (Name: g.Key, Ms: g.Sum(s => s.DurationMs) / (n + 1))).ToList();
         double total = stages.Sum(s => s.Ms);
         foreach (var (name, ms) in stages) Console.WriteLine($"| {name} | {ms:F1} | {ms / total:P0} |");
-        foreach (string part in new[] { "synthesis.flite", "synthesis.prosody", "synthesis.envelope" })
+        foreach (string part in new[] { "synthesis.base_voice", "synthesis.prosody", "synthesis.envelope" })
             Console.WriteLine($"| {part} (last attempt) | {rows.Average(r => r.Counters.GetValueOrDefault(part)):F1} | |");
         Directory.Delete(logFolder, recursive: true);
     }

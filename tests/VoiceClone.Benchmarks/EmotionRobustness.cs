@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 
 namespace VoiceClone.Benchmarks;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VoiceClone.Core.Dsp;
 using VoiceClone;
 using VoiceClone.Benchmarks;
 using VoiceClone.Core.Analysis.Pitch;
@@ -40,7 +41,7 @@ switch (args.FirstOrDefault())
         }
         var audio = new AudioBuffer(x, 16000);
         string swift = Path.Combine(shared, "models", "swift-f0", "model.onnx");
-        foreach (var (name, track) in new[] { ("YIN", YinPitchTracker.Track(audio, PitchTrackerOptions.Default)), ("SwiftF0", SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, swift)) })
+        foreach (var (name, track) in new[] { ("YIN", YinPitchTracker.Track(audio, PitchTrackerOptions.Default)), ("SwiftF0", SwiftF0PitchTracker.Track(audio, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))) })
         {
             double crossing = Enumerable.Range(0, track.FrameCount).Select(track.TimeSeconds).First(t => track.FrequencyAt(t) > 200);
             Console.WriteLine($"{name}: F0 crosses 200 Hz at {crossing * 1000:F1} ms (true step at 500.0 ms)");
@@ -66,12 +67,37 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }
+    case "make-high-rate":
+    {
+        if (!Directory.Exists(Path.Combine(shared, "data", "librispeech"))) { Console.WriteLine($"skipped: {shared}/data/librispeech not found"); return 0; }
+        // Five minutes of real speech at 768 kHz (a 460 MB file), written in blocks so this process stays small too.
+        const int rateHz = 768000, seconds = 300;
+        var clips = Directory.GetFiles(Path.Combine(shared, "data", "librispeech"), "*.wav").Order(StringComparer.Ordinal)
+            .Select(f => SincResampler.Resample(WavReader.ReadMono(f), rateHz).Samples).ToArray();
+        HighRateWav.Write(args[2], rateHz, (long)rateHz * seconds, clips);
+        return 0;
+    }
+    case "prepare-reference":
+    {
+        if (!File.Exists(args[2])) { Console.WriteLine($"skipped: {args[2]} not found"); return 0; }
+        var watch = Stopwatch.StartNew();
+        var emotionModel = VoiceClone.Core.Emotion.EmotionModel.Load(Path.Combine(FindRepositoryRoot(), "models", "emotion"));
+        var reference = new VoiceClone.Core.Cloning.ReferencePreparer().Prepare(args[2], emotionModel, out _);
+        Console.WriteLine($"{args[2]}: a clone's reference prepared in {watch.Elapsed.TotalSeconds:F1} s; {reference.Features.DurationSeconds:F0} s "
+            + $"at {reference.Features.SampleRateHz} Hz, kept {reference.Audio!.DurationSeconds:F0} s at {reference.Audio.SampleRateHz} Hz");
+        Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+        return 0;
+    }
     case "qwen-overhead":
         return Qwen3Overhead.Run(Path.Combine(shared, "fixtures", "qwen3-tts-tiny"));
+    case "qwen-tokenizer": return Qwen3TokenizerSpeed.Run(Path.Combine(shared, "fixtures", "qwen3-text-tokenizer"));
     case "clone":
         return CloneEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
+    case "clone-languages": return MultilingualEvaluation.Run(Path.Combine(shared, "data", "librispeech"), FindRepositoryRoot());
     case "features":
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
+    case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));
+    case "runs": return RunHistoryBench.Run();
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;
@@ -89,9 +115,9 @@ static int PitchAccuracy(string fdaFolder)
     string swift = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(fdaFolder))!, "models", "swift-f0", "model.onnx");
     if (File.Exists(swift))
     {
-        SwiftF0PitchTracker.Track(audio[0], PitchTrackerOptions.Default, swift); // load the session outside the timing
-        PitchTable("SwiftF0 (network output, 16 ms hop)", audio.Select(a => SwiftF0PitchTracker.TrackRaw(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
-        PitchTable("SwiftF0 (periods refined, 4 ms hop; -PitchAlgorithm SwiftF0)", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, swift)), references, audioSeconds);
+        SwiftF0PitchTracker.Track(audio[0], PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift)); // load the session outside the timing
+        PitchTable("SwiftF0 (network output, 16 ms hop)", audio.Select(a => SwiftF0PitchTracker.TrackRaw(a, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))), references, audioSeconds);
+        PitchTable("SwiftF0 (periods refined, 4 ms hop; -PitchAlgorithm SwiftF0)", audio.Select(a => SwiftF0PitchTracker.Track(a, PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))), references, audioSeconds);
     }
     else Console.WriteLine($"skipped: {swift} not found");
     return 0;
@@ -128,8 +154,7 @@ static int FeatureSpeed(string folder)
     var audio = files.Select(f => WavReader.ReadMono(f)).ToArray();
     double audioSeconds = audio.Sum(a => a.DurationSeconds);
     string models = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(folder))!, "models");
-    bool haveModels = File.Exists(Path.Combine(models, ModelLocator.SwiftF0)) && File.Exists(Path.Combine(models, ModelLocator.SileroVad));
-    if (haveModels) Environment.SetEnvironmentVariable(ModelLocator.EnvironmentVariable, models);
+    bool haveModels = File.Exists(Path.Combine(models, ModelLocations.SwiftF0)) && File.Exists(Path.Combine(models, ModelLocations.SileroVad));
 
     double TimesRealTime(Action<int> analyse)
     {
@@ -138,8 +163,16 @@ static int FeatureSpeed(string folder)
         for (int i = 0; i < audio.Length; i++) analyse(i);
         return audioSeconds / watch.Elapsed.TotalSeconds;
     }
-    double Full(PitchAlgorithm pitch, VadMethod vad) =>
-        TimesRealTime(i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], new() { PitchAlgorithm = pitch, Vad = vad }));
+    double Full(PitchAlgorithm pitch, VadMethod vad)
+    {
+        var options = new VoiceClone.Core.Analysis.VoiceFeatureOptions
+        {
+            PitchAlgorithm = pitch, Vad = vad,
+            SwiftF0Model = pitch == PitchAlgorithm.SwiftF0 ? BenchModels.Sessions.Get(Path.Combine(models, ModelLocations.SwiftF0)) : null,
+            SileroVadModel = vad == VadMethod.Silero ? BenchModels.Sessions.Get(Path.Combine(models, ModelLocations.SileroVad)) : null,
+        };
+        return TimesRealTime(i => VoiceClone.Core.Analysis.VoiceFeatureExtractor.Analyze(audio[i], files[i], options));
+    }
 
     Console.WriteLine($"{files.Length} LibriSpeech files, {audioSeconds:F0} s, one core");
     Console.WriteLine("| analysis | x real time |");
@@ -148,8 +181,8 @@ static int FeatureSpeed(string folder)
     Console.WriteLine($"| full feature set, energy VAD (the default without models) | {Full(PitchAlgorithm.Default, VadMethod.Energy):F0} |");
     if (haveModels)
     {
-        string swift = Path.Combine(models, ModelLocator.SwiftF0);
-        Console.WriteLine($"| pitch only (SwiftF0, refined) | {TimesRealTime(i => SwiftF0PitchTracker.Track(audio[i], PitchTrackerOptions.Default, swift)):F0} |");
+        string swift = Path.Combine(models, ModelLocations.SwiftF0);
+        Console.WriteLine($"| pitch only (SwiftF0, refined) | {TimesRealTime(i => SwiftF0PitchTracker.Track(audio[i], PitchTrackerOptions.Default, BenchModels.Sessions.Get(swift))):F0} |");
         Console.WriteLine($"| full feature set, Silero VAD | {Full(PitchAlgorithm.Default, VadMethod.Silero):F0} |");
         Console.WriteLine($"| full feature set, SwiftF0, energy VAD | {Full(PitchAlgorithm.SwiftF0, VadMethod.Energy):F0} |");
         Console.WriteLine($"| full feature set, SwiftF0, Silero VAD | {Full(PitchAlgorithm.SwiftF0, VadMethod.Silero):F0} |");

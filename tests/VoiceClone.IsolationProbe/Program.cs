@@ -31,20 +31,27 @@ try
     }
     else
     {
+        // PowerShell has the public types in the default context already (its cmdlets' parameters and outputs use them).
+        Assembly.LoadFrom(Path.Combine(moduleDir, "VoiceClone.Abstractions.dll"));
         core = Assembly.LoadFrom(Path.Combine(moduleDir, "dependencies", "VoiceClone.Core.dll"));
     }
     Console.WriteLine($"core: {Describe(core)}");
 
-    // ML.NET first: it needs System.Collections.Immutable 9, the conflict that motivated the load context.
-    Type check = core.GetType("VoiceClone.Core.Diagnostics.DependencyCheck", throwOnError: true)!;
-    Console.WriteLine("trained: " + check.GetMethod("TrainTinyModel")!.Invoke(null, null));
-
+    // Through the runtime's entry point, as a cmdlet would: ML.NET loads the shipped emotion model, which needs
+    // System.Collections.Immutable 9, the conflict that motivated the load context.
     Environment.SetEnvironmentVariable("VOICECLONE_LOG_DIR", logDir);
-    Type log = core.GetType("VoiceClone.Core.Telemetry.ModuleLog", throwOnError: true)!;
-    log.GetMethod("Configure")!.Invoke(null, [moduleDir, null]);
+    Type runtimeType = core.GetType("VoiceClone.Core.Runtime.VoiceCloneRuntime", throwOnError: true)!;
+    var runtime = (IDisposable)Activator.CreateInstance(runtimeType, moduleDir, logDir)!;
+    object emotion = runtimeType.GetProperty("Emotion")!.GetValue(runtime)!;
+    object recognizer = emotion.GetType().GetMethod("Prepare")!.Invoke(emotion, [null])!;
+    string clip = WriteTone(Path.Combine(logDir, "probe-tone.wav"));
+    object result = recognizer.GetType().GetMethod("Recognize")!.Invoke(recognizer, [clip])!;
+    Console.WriteLine("classified: " + result.GetType().GetProperty("Emotion")!.GetValue(result));
+
+    object logs = runtimeType.GetProperty("Logs")!.GetValue(runtime)!;
     Type level = LoadAbstractionsType(moduleDir, "VoiceClone.ModuleLogLevel");
-    log.GetMethod("Write")!.Invoke(null, [Enum.Parse(level, "Information"), "isolation_probe", "isolation probe wrote this line", null]);
-    log.GetMethod("Shutdown")!.Invoke(null, null);
+    logs.GetType().GetMethod("Write")!.Invoke(logs, [Enum.Parse(level, "Information"), "isolation_probe", "isolation probe wrote this line", null]);
+    runtime.Dispose();
 
     foreach (Assembly a in AssemblyLoadContext.GetLoadContext(core)!.Assemblies.OrderBy(a => a.GetName().Name))
     {
@@ -64,6 +71,23 @@ catch (Exception e)
 
 static string Describe(Assembly a) =>
     $"{a.GetName().Name} {a.GetName().Version} in '{AssemblyLoadContext.GetLoadContext(a)?.Name}'";
+
+// One second of a 150 Hz harmonic voice, 16 kHz 16-bit mono WAV.
+static string WriteTone(string path)
+{
+    const int rate = 16000;
+    using var writer = new BinaryWriter(File.Create(path));
+    writer.Write("RIFF"u8); writer.Write(36 + 2 * rate); writer.Write("WAVEfmt "u8); writer.Write(16);
+    writer.Write((short)1); writer.Write((short)1); writer.Write(rate); writer.Write(2 * rate); writer.Write((short)2); writer.Write((short)16);
+    writer.Write("data"u8); writer.Write(2 * rate);
+    for (int i = 0; i < rate; i++)
+    {
+        double v = 0;
+        for (int k = 1; k <= 6; k++) v += Math.Sin(2 * Math.PI * 150 * k * i / rate) / k;
+        writer.Write((short)(6000 * v));
+    }
+    return path;
+}
 
 static Type LoadAbstractionsType(string moduleDir, string name) =>
     Assembly.LoadFrom(Path.Combine(moduleDir, "VoiceClone.Abstractions.dll")).GetType(name, throwOnError: true)!;

@@ -8,7 +8,12 @@
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $OutputFolder,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    # Only tests with these tags (GpuTest: 'Gpu'); none means all.
+    [string[]] $Tag = @(),
+    # Leave out tests with these tags (./build.sh Test leaves out 'Gpu', which needs the GPU build).
+    [string[]] $ExcludeTag = @(),
+    [string] $ResultName = 'pester'
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
@@ -19,7 +24,9 @@ $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'
-$configuration.TestResult.OutputPath = Join-Path $OutputFolder 'pester.xml'
+$configuration.TestResult.OutputPath = Join-Path $OutputFolder "$ResultName.xml"
+if ($Tag) { $configuration.Filter.Tag = $Tag }
+if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag }
 $result = Invoke-Pester -Configuration $configuration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 Set-Content -LiteralPath $SummaryPath -Value "$($result.PassedCount) $failed $($result.SkippedCount)"

@@ -15,24 +15,6 @@ Describe 'VoiceClone module' {
         $commands | Should -Contain 'New-VoiceEmotionModel'
     }
 
-    It 'has help with a synopsis and examples for <Name>' -TestCases @(
-        @{ Name = 'Get-CloneFingerprint' }
-        @{ Name = 'Get-VoiceCloneConfiguration' }
-        @{ Name = 'Set-VoiceCloneConfiguration' }
-        @{ Name = 'Get-VoiceFeature' }
-        @{ Name = 'Get-VoiceEmotion' }
-        @{ Name = 'New-VoiceEmotionModel' }
-    ) {
-        $help = Get-Help $Name -Full
-        # Without a help file PowerShell makes one up: the synopsis is then the syntax and there are no examples.
-        $help.Synopsis | Should -Not -BeNullOrEmpty
-        $help.Synopsis | Should -Not -BeLike '*CommonParameters*'
-        $help.Examples.Example.Code | Should -Not -BeNullOrEmpty
-        foreach ($parameter in @($help.Parameters.Parameter | Where-Object { $_ })) {
-            $parameter.Description.Text | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) needs a description"
-        }
-    }
-
     It 'tells where its log file is and why' {
         $config = Get-VoiceCloneConfiguration
         $config.LogFile | Should -BeLike '*app.log'

@@ -1,10 +1,10 @@
+using Microsoft.ML.OnnxRuntime;
 using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Analysis.Quality;
 using VoiceClone.Core.Analysis.Rate;
 using VoiceClone.Core.Analysis.Spectral;
-using VoiceClone.Core.Audio;
-using VoiceClone.Core.Models;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis;
 
@@ -16,7 +16,7 @@ namespace VoiceClone.Core.Analysis;
 internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
 {
     // Samples at or beyond this magnitude count as clipped.
-    private const float ClipLevel = 0.999f;
+    internal const float ClipLevel = 0.999f;
 
     private readonly List<float> _voicedHz = [];
     private readonly List<double> _levelsDb = [], _rms = [], _voicedLevelsDb = [];
@@ -38,17 +38,28 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
     public int Syllables => _syllables;
     public QualityTotals Quality => _quality;
     public SpectralFeatures Spectral => _spectral;
+    /// <summary>The recording's own samples seen by <see cref="CountClipping"/>.</summary>
+    public long SamplesCounted => _samples;
     public double ClippedFraction => _samples == 0 ? 0 : (double)_clipped / _samples;
     public PitchContourPoint[]? Contour => options.IncludeContour ? [.. _contour] : null;
 
-    public void AddSegment(AudioBuffer segment)
+    /// <summary>Counts clipped samples in the recording's own samples (before resampling moves the peaks).</summary>
+    public void CountClipping(ReadOnlySpan<float> samples)
     {
-        foreach (float s in segment.Samples) if (Math.Abs(s) >= ClipLevel) _clipped++;
-        _samples += segment.Samples.Length;
+        foreach (float s in samples) if (Math.Abs(s) >= ClipLevel) _clipped++;
+        _samples += samples.Length;
+    }
 
-        AudioBuffer x16 = SincResampler.Resample(segment, AnalysisFrames.SampleRateHz);
+    /// <summary>Analyses the next stretch of the recording, resampled to the analysis rate.</summary>
+    public void AddSegment(AudioBuffer x16)
+    {
+        if (x16.SampleRateHz != AnalysisFrames.SampleRateHz)
+        {
+            throw new ArgumentException($"Segments arrive at {AnalysisFrames.SampleRateHz} Hz, not {x16.SampleRateHz} Hz.", nameof(x16));
+        }
         PitchTrack pitch = options.PitchAlgorithm == PitchAlgorithm.SwiftF0
-            ? SwiftF0PitchTracker.Track(x16, options.Pitch, ModelLocator.Require(ModelLocator.SwiftF0, "-PitchAlgorithm SwiftF0"))
+            ? SwiftF0PitchTracker.Track(x16, options.Pitch, options.SwiftF0Model
+                ?? throw new InvalidOperationException("The SwiftF0 pitch tracker was chosen without its model session."))
             : YinPitchTracker.Track(x16, options.Pitch);
         double[] levelsDb = AnalysisFrames.LevelsDb(x16.Samples, out double[] rms);
         bool[] speech = DetectSpeech(x16.Samples, levelsDb);
@@ -88,15 +99,16 @@ internal sealed class FeatureAccumulator(VoiceFeatureOptions options)
             AnalysisFrames.Window(x16.Samples, i, window);
             _spectral.AddFrame(window, voiced);
         }
-        _offsetSeconds += segment.DurationSeconds;
+        _offsetSeconds += x16.DurationSeconds;
     }
 
     private bool[] DetectSpeech(float[] x16, double[] levelsDb)
     {
-        string? silero = options.Vad switch
+        InferenceSession? silero = options.Vad switch
         {
-            VoiceClone.VadMethod.Silero => ModelLocator.Require(ModelLocator.SileroVad, "-Vad Silero"),
-            VoiceClone.VadMethod.Auto => ModelLocator.Find(ModelLocator.SileroVad),
+            VoiceClone.VadMethod.Silero => options.SileroVadModel
+                ?? throw new InvalidOperationException("The Silero speech detector was chosen without its model session."),
+            VoiceClone.VadMethod.Auto => options.SileroVadModel,
             _ => null,
         };
         VadMethod = silero is null ? "Energy" : "Silero";

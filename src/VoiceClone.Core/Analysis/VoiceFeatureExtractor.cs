@@ -1,5 +1,8 @@
 using VoiceClone.Core.Analysis.Activity;
+using VoiceClone.Core.Analysis.Rate;
+using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Analysis;
@@ -12,7 +15,7 @@ public static class VoiceFeatureExtractor
     /// <summary>Average syllables per English word in read and conversational speech, for Wpm without -Text.</summary>
     public const double SyllablesPerWord = 1.5;
     // 0.1 % of samples at full scale marks the recording as clipped.
-    private const double ClippedFractionLimit = 0.001;
+    internal const double ClippedFractionLimit = 0.001;
 
     public static IReadOnlyList<string> FeatureNames { get; } =
     [
@@ -25,30 +28,34 @@ public static class VoiceFeatureExtractor
         "mfcc1_mean", "mfcc2_mean", "mfcc3_mean", "mfcc4_mean", "mfcc1_std", "mfcc2_std", "mfcc3_std", "mfcc4_std",
     ];
 
-    /// <summary>Segment length for long recordings: memory holds one segment's samples, whatever the file's length.</summary>
+    /// <summary>
+    /// Segment length for long recordings, at the 16 kHz analysis rate: memory holds one segment's samples (19 MB)
+    /// whatever the file's length and rate, since the file is resampled as it is decoded.
+    /// </summary>
     public const double SegmentSeconds = 300;
 
     public static VoiceFeatures Analyze(string path, VoiceFeatureOptions options)
     {
-        using var reader = WavReader.Open(path);
-        WavFormat format = reader.Format;
-        RequireMinimumDuration(format.DurationSeconds, path);
         var accumulator = new FeatureAccumulator(options);
-        var buffer = new float[(int)Math.Min(format.FrameCount, (long)(SegmentSeconds * format.SampleRateHz))];
-        int read;
-        while ((read = reader.ReadMono(buffer)) > 0)
+        using var reader = new ResamplingAudioReader(AudioFileReader.Open(path), AnalysisFrames.SampleRateHz, accumulator.CountClipping);
+        long segmentFrames = (long)(SegmentSeconds * AnalysisFrames.SampleRateHz);
+        // The first segment sizes itself to the file (whose length a decoder may not know); later ones reuse its array.
+        float[] buffer = AudioFileReader.ReadUpTo(reader, segmentFrames, path);
+        RequireMinimumDuration((double)buffer.Length / AnalysisFrames.SampleRateHz, path);
+        for (int read = buffer.Length; read > 0; read = buffer.Length == segmentFrames ? reader.ReadMono(buffer) : 0)
         {
-            float[] samples = read == buffer.Length ? buffer : buffer[..read];
-            accumulator.AddSegment(new AudioBuffer(samples, format.SampleRateHz));
+            accumulator.AddSegment(new AudioBuffer(read == buffer.Length ? buffer : buffer[..read], AnalysisFrames.SampleRateHz));
         }
-        return Summarize(accumulator, path, format.DurationSeconds, format.SampleRateHz, options);
+        int rate = reader.InputSampleRateHz;
+        return Summarize(accumulator, path, (double)accumulator.SamplesCounted / rate, rate, options);
     }
 
     public static VoiceFeatures Analyze(AudioBuffer audio, string path, VoiceFeatureOptions options)
     {
         RequireMinimumDuration(audio.DurationSeconds, path);
         var accumulator = new FeatureAccumulator(options);
-        accumulator.AddSegment(audio);
+        accumulator.CountClipping(audio.Samples);
+        accumulator.AddSegment(SincResampler.Resample(audio, AnalysisFrames.SampleRateHz));
         return Summarize(accumulator, path, audio.DurationSeconds, audio.SampleRateHz, options);
     }
 
@@ -76,7 +83,7 @@ public static class VoiceFeatureExtractor
         double speechSeconds = speech.Count(s => s) * AnalysisFrames.HopSeconds;
         int firstSpeech = Array.IndexOf(speech, true), lastSpeech = Array.LastIndexOf(speech, true);
         double phonationSpanSeconds = firstSpeech < 0 ? 0 : (lastSpeech - firstSpeech + 1) * AnalysisFrames.HopSeconds;
-        int words = CountWords(options.Text);
+        int words = SpeechRate.CountWords(options.Text);
         double wpm = phonationSpanSeconds <= 0 ? double.NaN
             : words > 0 ? words / phonationSpanSeconds * 60
             : a.Syllables / SyllablesPerWord / phonationSpanSeconds * 60;
@@ -141,7 +148,4 @@ public static class VoiceFeatureExtractor
         if (vector.Length != FeatureNames.Count) throw new InvalidOperationException("Feature vector and names disagree.");
         return f with { FeatureVector = vector };
     }
-
-    private static int CountWords(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 }

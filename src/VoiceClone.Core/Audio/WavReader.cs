@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using VoiceClone.Core.Dsp;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Audio;
 
@@ -9,7 +11,7 @@ namespace VoiceClone.Core.Audio;
 /// Memory is bounded by the caller's buffers; every defect becomes a <see cref="VoiceCloneException"/>
 /// that names the file and what is wrong with it.
 /// </summary>
-public sealed class WavReader : IDisposable
+public sealed class WavReader : IAudioReader
 {
     private const int MaxChannels = 256;
     private const int MinSampleRateHz = 1_000;
@@ -44,6 +46,10 @@ public sealed class WavReader : IDisposable
     public string Path { get; }
     public WavFormat Format { get; }
     public long FramesRemaining => Format.FrameCount - _framesRead;
+    string IAudioReader.FormatName => "WAV";
+    int IAudioReader.SampleRateHz => Format.SampleRateHz;
+    int IAudioReader.Channels => Format.Channels;
+    long? IAudioReader.FrameCount => Format.FrameCount;
 
     public static WavReader Open(string path)
     {
@@ -145,9 +151,16 @@ public sealed class WavReader : IDisposable
         ReadOnlySpan<byte> data = _readBlock;
         for (int c = 0; c < channelsOut.Length; c++, offset += bytesPerSample)
         {
-            channelsOut[c] = SampleDecoder.Decode(data.Slice(offset, bytesPerSample), Format.Encoding);
+            float sample = SampleDecoder.Decode(data.Slice(offset, bytesPerSample), Format.Encoding);
+            // Only IEEE float data can hold NaN or infinity; one such sample would poison every measure.
+            if (!float.IsFinite(sample)) throw NotFinite(_framesRead);
+            channelsOut[c] = sample;
         }
     }
+
+    private VoiceCloneException NotFinite(long frame) =>
+        new(VoiceCloneErrors.AudioFileMalformed,
+            $"'{Path}' is not valid audio: a sample in the block ending at {(double)frame / Format.SampleRateHz:F3} s is not a finite number (NaN or infinity).", Path);
 
     private int ReadFully(Span<byte> buffer)
     {
@@ -163,6 +176,7 @@ public sealed class WavReader : IDisposable
 
     private static FileStream OpenStream(string path)
     {
+        RegularFile.Require(path);
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
@@ -217,7 +231,9 @@ public sealed class WavReader : IDisposable
                 {
                     dataOffset = bodyOffset;
                     if (isRf64 && size == StreamingSizeSentinel && rf64DataSize >= 0) dataSize = rf64DataSize;
-                    else if (size == StreamingSizeSentinel || size == 0) dataSize = remaining; // written by a streaming recorder
+                    // A streaming recorder that never went back writes 0 or 0xFFFFFFFF: the samples run to the end of the file.
+                    // That holds only if data is the last chunk; a size of 0 followed by another chunk is an empty data chunk.
+                    else if (size == StreamingSizeSentinel || (size == 0 && !ChunkFollows(stream, bodyOffset, fileLength))) dataSize = remaining;
                     else dataSize = size;
                     if (dataSize > remaining)
                     {
@@ -295,6 +311,17 @@ public sealed class WavReader : IDisposable
                 throw Malformed(path, $"its block align is {blockAlign} bytes, but {channels} channel(s) of {bits}-bit samples need {expectedBlockAlign}");
             }
             return new WavFormat(encoding, channels, (int)sampleRateHz, bits, blockAlign, dataSize / blockAlign, info);
+        }
+
+        /// <summary>Whether a plausible chunk header (four printable ASCII characters and a size that fits) starts at <paramref name="offset"/>.</summary>
+        private static bool ChunkFollows(FileStream stream, long offset, long fileLength)
+        {
+            if (fileLength - offset < 8) return false;
+            Span<byte> header = stackalloc byte[8];
+            stream.Position = offset;
+            if (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8) return false;
+            bool printable = header[..4].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0;
+            return printable && BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) <= fileLength - offset - 8;
         }
 
         private static void ReadExactly(FileStream stream, Span<byte> buffer, string path)

@@ -20,13 +20,11 @@ public sealed class OnceCache<TKey, TValue>(IEqualityComparer<TKey>? comparer = 
     /// <param name="cached">False for the caller whose request started the computation.</param>
     public TValue Get(TKey key, Func<TKey, TValue> create, out bool cached)
     {
-        bool created = false;
-        Lazy<TValue> value = _values.GetOrAdd(key, k =>
-        {
-            created = true;
-            return new Lazy<TValue>(() => create(k));
-        });
-        cached = !created;
+        // GetOrAdd may run the factory on several racing threads but stores one result: only the caller whose Lazy was
+        // stored started the computation.
+        Lazy<TValue>? mine = null;
+        Lazy<TValue> value = _values.GetOrAdd(key, k => mine = new Lazy<TValue>(() => create(k)));
+        cached = !ReferenceEquals(value, mine);
         try
         {
             return value.Value;

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using Serilog;
+using VoiceClone.Core.Analysis.Rate;
+using VoiceClone.Core.Analysis.Spectral;
 using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
+using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
-using VoiceClone.Core.Synthesis;
+using VoiceClone.Core.Runs;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Cloning;
@@ -17,14 +20,16 @@ public sealed record CloneOptions(string OutputDirectory)
     /// <summary>A fixed id (one clone); null draws a fresh one per clone.</summary>
     public string? Id { get; init; }
     public int? Seed { get; init; }
+    /// <summary>The voiced_speech limit of validation (<see cref="CloneValidator.MinVoicedFraction"/>).</summary>
+    public double MinVoicedFraction { get; init; } = CloneValidator.MinVoicedFraction;
 }
 
 /// <summary>
-/// One clone from start to finish: reference analysis (cached per session), synthesis, validation with retries
-/// (<see cref="CloneRetryPolicy"/>), the clone's own analysis, and the pair written atomically; every stage, retry,
-/// validation and error goes to the run log. Thread-safe: one workflow serves a whole batch.
+/// One clone from start to finish: the prepared reference (<see cref="ReferencePreparer"/>, once per recording),
+/// synthesis, validation with retries (<see cref="CloneRetryPolicy"/>), the clone's own analysis, and the pair written
+/// atomically; every stage, retry, validation and error goes to the run log. Thread-safe: one workflow serves a batch.
 /// </summary>
-public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotionModel, RunLog runLog, CloneOptions options)
+public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel, ReferencePreparer references, RunLog runLog, CloneOptions options)
 {
     public const string Source = "voice_clone";
     public const int MaxTextCharacters = 10_000;
@@ -35,18 +40,18 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
     public RunLog RunLog => runLog;
 
     public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation) =>
-        Run(referencePath, id => AnalyzeReference(id, referencePath), text, cancellation);
+        Run(referencePath, id => PrepareReference(id, referencePath), text, cancellation);
 
-    /// <summary>A clone from a saved voice profile: its stored analysis stands in for the reference recording.</summary>
-    public VoiceCloneResult CloneFromProfile(ReferenceAnalysis stored, string text, CancellationToken cancellation) =>
-        Run(stored.ProfilePath ?? stored.Path, id =>
+    /// <summary>A clone from a voice an engine restored (a saved profile): its stored analysis stands in for the recording.</summary>
+    public VoiceCloneResult Clone(PreparedReference restored, string text, CancellationToken cancellation) =>
+        Run(restored.EngineVoiceSource ?? restored.Path, id =>
         {
             using RunLog.Stage stage = runLog.BeginStage(id, "reference_analysis");
             stage.Complete("voice profile");
-            return stored;
+            return restored;
         }, text, cancellation);
 
-    private VoiceCloneResult Run(string referencePath, Func<string, ReferenceAnalysis> analyze, string text, CancellationToken cancellation)
+    private VoiceCloneResult Run(string referencePath, Func<string, PreparedReference> prepare, string text, CancellationToken cancellation)
     {
         string id = options.Id ?? CloneIds.New();
         long startTicks = Stopwatch.GetTimestamp();
@@ -54,7 +59,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         try
         {
             RequireSpeakable(text);
-            ReferenceAnalysis reference = analyze(id);
+            PreparedReference reference = prepare(id);
             Log.Information("Generating audio for text: {Text}", text);
             Log.Information("Analysis: Extracted F0 Pitch (Mean: {Pitch:F0}Hz)", reference.Features.Pitch);
             Log.Information("Analysis: Emotion Detected: {Emotion} ({Percent:F0}% Confidence)",
@@ -63,20 +68,21 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
             var timings = new Dictionary<string, double?>();
             Attempt best = SynthesizeValidated(id, text, reference, timings, cancellation);
             VoiceCloneResult result = Persist(id, text, reference, best, timings, startTicks, cancellation);
-            runLog.Clone(result.Id, referencePath, text, "completed", best.Speech.DurationSeconds, best.Speech.Counters);
+            runLog.Clone(result, referencePath, reference.Emotion.Emotion, best.Emotion.Emotion, Stopwatch.GetElapsedTime(startTicks).TotalSeconds,
+                best.Speech.Counters);
             metrics.Complete($"VoiceCloneResult duration_s={result.DurationSeconds:F2} engine={engine.Name} attempts={result.Attempts} validation={result.Validation}");
             return result;
         }
         catch (VoiceCloneException e)
         {
-            runLog.Error(id, ErrorCategories.For(e.Error), e.ErrorId, e.Message, autoRecoverable: false, e.Error.Remedy);
-            runLog.Clone(id, referencePath, text, "failed", 0, null);
+            runLog.Error(id, e);
+            runLog.Clone(id, referencePath, text, "failed");
             metrics.Fail(e.ErrorId);
             throw;
         }
         catch (OperationCanceledException)
         {
-            runLog.Clone(id, referencePath, text, "stopped", 0, null);
+            runLog.Clone(id, referencePath, text, "stopped");
             throw;
         }
     }
@@ -84,18 +90,18 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
     private static void RequireSpeakable(string text)
     {
         if (text.Length > MaxTextCharacters)
-            throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several -Text values.");
-        if (CloneValidator.CountWords(text) == 0)
+            throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text has {text.Length} characters; at most {MaxTextCharacters} are spoken per clone. Split it into several texts.");
+        if (SpeechRate.CountWords(text) == 0)
             throw new VoiceCloneException(VoiceCloneErrors.TextInvalid, $"The text '{text}' has no words to speak.");
     }
 
-    private ReferenceAnalysis AnalyzeReference(string id, string referencePath)
+    private PreparedReference PrepareReference(string id, string referencePath)
     {
         using RunLog.Stage stage = runLog.BeginStage(id, "reference_analysis");
         try
         {
-            ReferenceAnalysis reference = ReferenceAnalysisCache.Get(referencePath, emotionModel, out bool cached);
-            stage.Complete(cached ? "cached" : "analysed");
+            PreparedReference reference = references.Prepare(referencePath, emotionModel, out bool cached);
+            stage.Complete(cached ? "cached" : "analysed", cached ? null : reference.Features.DurationSeconds);
             return reference;
         }
         catch (VoiceCloneException e)
@@ -108,22 +114,23 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
     private sealed record Attempt(int Number, SynthesizedSpeech Speech, VoiceFeatures Features, EmotionResult Emotion,
         double TimbreDistance, ValidationReport Report);
 
-    private Attempt SynthesizeValidated(string id, string text, ReferenceAnalysis reference, Dictionary<string, double?> timings, CancellationToken cancellation)
+    private Attempt SynthesizeValidated(string id, string text, PreparedReference reference, Dictionary<string, double?> timings, CancellationToken cancellation)
     {
-        var request = new CloneRequest(text, reference.Path, reference.Features, reference.Emotion) { Seed = options.Seed, VoiceProfilePath = reference.ProfilePath };
+        var request = new SynthesisRequest(text, reference) { Seed = options.Seed };
         Attempt? last = null;
         for (int attempt = 1; ; attempt++)
         {
             cancellation.ThrowIfCancellationRequested();
             long attemptStart = Stopwatch.GetTimestamp();
-            string? failure = null, failureCategory = null;
+            string? failure = null;
+            VoiceCloneErrorCategory failureCategory = VoiceCloneErrorCategory.Unknown;
             SynthesizedSpeech? speech = null;
             using (RunLog.Stage stage = runLog.BeginStage(id, "synthesis", attempt))
             {
                 try
                 {
                     speech = engine.Synthesize(request with { Attempt = attempt }, cancellation);
-                    stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}");
+                    stage.Complete($"{speech.DurationSeconds:F2} s from {speech.ModelUsed}", speech.DurationSeconds);
                     timings["synthesis"] = stage.ElapsedMs;
                 }
                 catch (SynthesisAttemptException e)
@@ -140,7 +147,6 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
                 runLog.Validation(id, last.Report);
                 if (last.Report.Passed) return last;
                 failure = "validation failed: " + string.Join(", ", last.Report.Failed);
-                failureCategory = "unknown";
             }
 
             var next = CloneRetryPolicy.Next(attempt, request, last?.Number == attempt ? last.Report : null);
@@ -152,7 +158,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
                     return last;
                 }
                 throw new VoiceCloneException(VoiceCloneErrors.SynthesisFailed,
-                    $"No usable clone of '{Path.GetFileName(reference.Path)}' after {attempt} attempt(s): {failure} (category {failureCategory}; run log {runLog.RunId}).",
+                    $"No usable clone of '{Path.GetFileName(reference.Path)}' after {attempt} attempt(s): {failure} (category {RunLog.CategoryName(failureCategory)}; run log {runLog.RunId}).",
                     reference.Path);
             }
             Log.Debug("Clone {Id} attempt {Attempt} failed ({Failure}); retrying with {Method}", id, attempt, failure, next.Value.Method);
@@ -161,22 +167,23 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         }
     }
 
-    private Attempt AnalyzeOutput(string id, int attempt, string text, SynthesizedSpeech speech, ReferenceAnalysis reference, Dictionary<string, double?> timings)
+    private Attempt AnalyzeOutput(string id, int attempt, string text, SynthesizedSpeech speech, PreparedReference reference, Dictionary<string, double?> timings)
     {
         using RunLog.Stage stage = runLog.BeginStage(id, "output_analysis", attempt);
         var audio = new AudioBuffer(speech.Samples, speech.SampleRateHz);
-        VoiceFeatures features = CloneAnalysis.AnalyzeSpeech(audio, "clone", text);
+        VoiceFeatures features = ComparisonAnalysis.AnalyzeSpeech(audio, "clone", text);
         EmotionResult emotion = emotionModel.Classify(audio, "clone");
         LongTermSpectrum? referenceSpectrum = reference.SpectrumFor(speech.SampleRateHz);
         LongTermSpectrum cloneSpectrum = LongTermSpectrum.Measure(audio, referenceSpectrum?.HighHz ?? LongTermSpectrum.CommonHighHz(speech.SampleRateHz, speech.SampleRateHz));
-        var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features);
-        stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed));
+        var report = CloneValidator.Validate(attempt, text, features, cloneSpectrum.ActiveLevelDb, reference.Features,
+            options.MinVoicedFraction);
+        stage.Complete(report.Passed ? "passed" : "failed: " + string.Join(", ", report.Failed), speech.DurationSeconds);
         timings["output_analysis"] = stage.ElapsedMs;
         double timbre = referenceSpectrum is null ? double.NaN : cloneSpectrum.TimbreDistance(referenceSpectrum);
         return new Attempt(attempt, speech, features, emotion, timbre, report);
     }
 
-    private VoiceCloneResult Persist(string id, string text, ReferenceAnalysis reference, Attempt clone, Dictionary<string, double?> timings,
+    private VoiceCloneResult Persist(string id, string text, PreparedReference reference, Attempt clone, Dictionary<string, double?> timings,
         long startTicks, CancellationToken cancellation)
     {
         for (int draw = 1; ; draw++)
@@ -195,7 +202,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
             {
                 stage.Fail(e.ErrorId);
                 string fresh = CloneIds.New();
-                runLog.Error(id, "io", e.ErrorId, e.Message, autoRecoverable: true, "none needed: a fresh id was drawn");
+                runLog.Error(id, VoiceCloneErrorCategory.Io, e.ErrorId, e.Message, autoRecoverable: true, "none needed: a fresh id was drawn");
                 runLog.Retry(id, draw + 1, "new_id", $"id {id} already on disk", stage.ElapsedMs, $"retrying as {fresh}");
                 id = fresh;
             }
@@ -207,7 +214,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         }
     }
 
-    private FingerprintDocument Fingerprint(string id, string text, ReferenceAnalysis reference, Attempt clone, string sha256,
+    private FingerprintDocument Fingerprint(string id, string text, PreparedReference reference, Attempt clone, string sha256,
         Dictionary<string, double?> timings, long startTicks)
     {
         VoiceFeatures referenceFeatures = reference.Features;
@@ -252,7 +259,7 @@ public sealed class CloneWorkflow(IVoiceCloneEngine engine, EmotionModel emotion
         ["emotion_match"] = clone.Emotion.Emotion == referenceEmotion.Emotion ? 1 : 0,
     };
 
-    private VoiceCloneResult Result(string id, string text, ReferenceAnalysis reference, Attempt clone, string audioPath, string fingerprintPath, long startTicks)
+    private VoiceCloneResult Result(string id, string text, PreparedReference reference, Attempt clone, string audioPath, string fingerprintPath, long startTicks)
     {
         Dictionary<string, double> scores = MatchScores(clone, reference.Features, reference.Emotion);
         return new VoiceCloneResult

@@ -1,5 +1,6 @@
 using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Audio.Decoders;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;
 
@@ -21,7 +22,10 @@ public static class EmotionFeatures
         .. Functionals.Names.Select(f => $"f0_relative_semitones_{f}"),
     ];
 
-    /// <summary>The clip at the analysis rate and, by default, at the fixed active speech level: all later steps see the same waveform at any gain or sample rate.</summary>
+    /// <summary>
+    /// The clip at the analysis rate and, by default, at the fixed active speech level: all later steps see the same
+    /// waveform at any gain or sample rate.
+    /// </summary>
     public static AudioBuffer Prepare(AudioBuffer audio, EmotionFeatureOptions? options = null)
     {
         AudioBuffer resampled = SincResampler.Resample(audio, EmotionFrameDescriptors.RateHz);
@@ -57,12 +61,13 @@ public static class EmotionFeatures
     }
 
     /// <summary>Mono audio of a file, its first <see cref="MaxSeconds"/> at most; an AudioTooShort error under half a second.</summary>
-    public static AudioBuffer ReadClip(string path)
+    public static AudioBuffer ReadClip(string path) => Clip(AudioFileReader.ReadMono(path, MaxSeconds), path);
+
+    /// <summary>The part of <paramref name="audio"/> emotion is judged on (its first <see cref="MaxSeconds"/>); AudioTooShort under half a second.</summary>
+    public static AudioBuffer Clip(AudioBuffer audio, string path)
     {
-        using var reader = WavReader.Open(path);
-        var samples = new float[(int)Math.Min(reader.Format.FrameCount, (long)(MaxSeconds * reader.Format.SampleRateHz))];
-        int read = reader.ReadMono(samples);
-        var audio = new AudioBuffer(read == samples.Length ? samples : samples[..read], reader.Format.SampleRateHz);
+        int maxSamples = (int)Math.Min(audio.Samples.Length, (long)(MaxSeconds * audio.SampleRateHz));
+        if (maxSamples < audio.Samples.Length) audio = new AudioBuffer(audio.Samples[..maxSamples], audio.SampleRateHz);
         if (audio.DurationSeconds < VoiceFeatureExtractor.MinimumDurationSeconds)
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioTooShort,

@@ -1,6 +1,4 @@
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Analysis.Spectral;
-using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;
@@ -24,9 +22,8 @@ internal sealed class EmotionFrameDescriptors
     private const double RolloffFraction = 0.85;
     private const double SemitoneReferenceHz = 100;
     // Tables shared by every clip: the Hamming window, the DCT-II basis and the mel filters never change.
-    private static readonly double[] Hamming = Enumerable.Range(0, WindowSamples).Select(i => 0.54 - 0.46 * Math.Cos(2 * Math.PI * i / (WindowSamples - 1))).ToArray();
-    private static readonly double[][] DctBasis = Enumerable.Range(0, Cepstra)
-        .Select(k => Enumerable.Range(0, MelBands).Select(m => Math.Cos(Math.PI * k * (m + 0.5) / MelBands)).ToArray()).ToArray();
+    private static readonly double[] Hamming = Windows.Hamming(WindowSamples);
+    private static readonly DctII Cepstrum = new(MelBands, firstCoefficient: 0, Cepstra, orthonormal: false);
     private static readonly MelFilterBank Mel = new(MelBands, FftSize, RateHz, 20, RateHz / 2);
 
     private static readonly string[] Shape = ["centroid_hz", "rolloff_hz", "flatness", "flux", "zero_crossing_rate"];
@@ -116,13 +113,7 @@ internal sealed class EmotionFrameDescriptors
             Mel.Apply(power, bands);
             logMel[f] = new double[MelBands];
             for (int m = 0; m < MelBands; m++) logMel[f][m] = 10 * Math.Log10(bands[m] + 1e-10);
-            mfcc[f] = new double[Cepstra];
-            for (int k = 0; k < Cepstra; k++)
-            {
-                double sum = 0;
-                for (int m = 0; m < MelBands; m++) sum += logMel[f][m] * DctBasis[k][m]; // DCT-II
-                mfcc[f][k] = sum;
-            }
+            mfcc[f] = Cepstrum.Transform(logMel[f]);
         }
         // F0 at each analysis frame's centre, interpolated from the 10 ms track: NaN where unvoiced.
         double[] semitones = Column(frames, f => 12 * Math.Log2(pitch.FrequencyAt((f * hopSamples + WindowSamples / 2.0) / RateHz) / SemitoneReferenceHz));

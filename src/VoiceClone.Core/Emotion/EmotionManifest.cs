@@ -1,3 +1,5 @@
+using VoiceClone.Core.IO;
+
 namespace VoiceClone.Core.Emotion;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class EmotionManifest
     public static IReadOnlyList<LabelledClip> Read(string dataPath, string manifestPath, IReadOnlyCollection<string> excludedEmotions)
     {
         if (!File.Exists(manifestPath)) throw new VoiceCloneException(VoiceCloneErrors.PathNotFound, $"Manifest '{manifestPath}' does not exist.", manifestPath);
+        RegularFile.Require(manifestPath);
         string[] lines = File.ReadAllLines(manifestPath);
         if (lines.Length < 2) throw Invalid(manifestPath, "it has no rows");
         string[] header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
@@ -29,7 +32,7 @@ public static class EmotionManifest
             if (excludedEmotions.Contains(label, StringComparer.OrdinalIgnoreCase)) continue;
             if (!EmotionLabels.All.Contains(label))
             {
-                throw Invalid(manifestPath, $"line {i + 1} has the emotion '{cells[emotion].Trim()}'; the labels are {string.Join(", ", EmotionLabels.All)} (leave others out with -ExcludeEmotion)");
+                throw Invalid(manifestPath, $"line {i + 1} has the emotion '{cells[emotion].Trim()}'; the labels are {string.Join(", ", EmotionLabels.All)} (leave other labels out of training)");
             }
             string path = Path.GetFullPath(cells[file].Trim(), dataPath);
             if (!File.Exists(path)) throw new VoiceCloneException(VoiceCloneErrors.PathNotFound, $"Line {i + 1} of '{manifestPath}' names '{path}', which does not exist.", path);

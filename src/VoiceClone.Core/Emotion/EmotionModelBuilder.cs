@@ -7,7 +7,7 @@ namespace VoiceClone.Core.Emotion;
 /// <summary>
 /// The whole training job behind New-VoiceEmotionModel: features for every clip, leave-one-speaker-out evaluation
 /// (logged as "Fold i/N ... ETA ..."), the final model on all clips, and the model, its metadata and metrics.json
-/// written to the output folder.
+/// written to the output folder. Times left come from <see cref="BatchEta"/>, as for every long command.
 /// </summary>
 public static class EmotionModelBuilder
 {
@@ -15,25 +15,31 @@ public static class EmotionModelBuilder
     public const string MetricsFile = "metrics.json";
     public const string ConfusionMatrixFile = "confusion_matrix.png";
 
-    /// <summary>Progress as (stage, done, total, seconds remaining or NaN).</summary>
+    /// <summary>Progress as (stage, done, total, seconds remaining or -1); <paramref name="evaluated"/> gets the folds and pooled result.</summary>
     public static EmotionMetrics Build(IReadOnlyList<LabelledClip> clips, string outputFolder, int seed, string trainedOn, string licence,
-        Action<string, int, int, double>? progress = null, CancellationToken cancel = default)
+        Action<string, int, int, int>? progress = null, CancellationToken cancel = default, Action<EmotionEvaluation>? evaluated = null)
     {
         var log = ModuleLog.For(Source);
         var watch = Stopwatch.StartNew();
         log.Information("Extracting features from {Clips} recordings of {Speakers} speakers, each at {Views} speeds", clips.Count, clips.Select(c => c.Speaker).Distinct().Count(), SpeedPerturbation.Factors.Count + 1);
-        var features = EmotionTrainer.ExtractFeatures(clips, EmotionAugmentation.Default, onClip: done => progress?.Invoke("Extracting features", done, clips.Count, double.NaN), cancel: cancel);
-
+        var extraction = new BatchEta(Source);
+        var features = EmotionTrainer.ExtractFeatures(clips, EmotionAugmentation.Default, onClip: done =>
+        {
+            int eta = extraction.SecondsRemaining(done, clips.Count);
+            extraction.Log($"Extracted features of {done}/{clips.Count} recordings", eta);
+            progress?.Invoke("Extracting features", done, clips.Count, eta);
+        }, cancel: cancel);
         log.Information("Features extracted in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
 
         var trainer = new EmotionTrainer(seed);
-        var folds = Stopwatch.StartNew();
+        var folds = new BatchEta(Source);
         EmotionEvaluation evaluation = trainer.CrossValidateBySpeaker(clips, features, (fold, total, speaker) =>
         {
-            double eta = fold > 1 ? folds.Elapsed.TotalSeconds / (fold - 1) * (total - fold + 1) : double.NaN;
-            log.Information("Fold {Fold}/{Total} (leaving out speaker {Speaker}) ETA {Eta}", fold, total, speaker, double.IsNaN(eta) ? "unknown" : $"{eta:F0} s");
+            int eta = folds.SecondsRemaining(fold - 1, total);
+            log.Information("Fold {Fold}/{Total} (leaving out speaker {Speaker}) ETA {Eta}", fold, total, speaker, BatchEta.Format(eta));
             progress?.Invoke("Leave-one-speaker-out evaluation", fold - 1, total, eta);
         }, cancel);
+        evaluated?.Invoke(evaluation);
         EmotionMetrics metrics = evaluation.Metrics;
         log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}", metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
 

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;
 
@@ -35,14 +35,17 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
     /// speaker's clips in each test set scored by it (the mean probability over each clip's views, not calibrated).
     /// </summary>
     public float[][][] HeldOutScores(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[][]> trainingViews,
-        IReadOnlyList<IReadOnlyList<float[][]>> testSets, Action<int, int, string>? onFold = null, CancellationToken cancel = default)
+        IReadOnlyList<IReadOnlyList<float[][]>> testSets, Action<int, int, string>? onFold = null, CancellationToken cancel = default,
+        Action<double[]>? foldMilliseconds = null)
     {
         string[] speakers = Speakers(clips);
         var scores = testSets.Select(_ => new float[clips.Count][]).ToArray();
+        var foldMs = new double[speakers.Length];
         for (int f = 0; f < speakers.Length; f++)
         {
             cancel.ThrowIfCancellationRequested();
             onFold?.Invoke(f + 1, speakers.Length, speakers[f]);
+            long foldStart = System.Diagnostics.Stopwatch.GetTimestamp();
             var trainIdx = Enumerable.Range(0, clips.Count).Where(i => clips[i].Speaker != speakers[f]).ToArray();
             ITransformer model = Fit(trainIdx.Select(i => clips[i]).ToList(), trainIdx.Select(i => trainingViews[i]).ToList());
             var engine = _ml.Model.CreatePredictionEngine<Row, EmotionScores>(model, inputSchemaDefinition: Schema(trainingViews[0][0].Length));
@@ -51,8 +54,19 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
                 if (clips[i].Speaker != speakers[f]) continue;
                 for (int t = 0; t < testSets.Count; t++) scores[t][i] = AverageOverViews(engine, testSets[t][i]);
             }
+            foldMs[f] = System.Diagnostics.Stopwatch.GetElapsedTime(foldStart).TotalMilliseconds;
         }
+        foldMilliseconds?.Invoke(foldMs);
         return scores;
+    }
+
+    /// <summary>One held-out speaker's result: unweighted accuracy over the emotions that speaker recorded, and ECE.</summary>
+    private static EmotionFold Fold(string speaker, double ms, IReadOnlyList<int> truth, float[][] calibrated, IReadOnlyList<LabelledClip> clips)
+    {
+        int[] mine = Enumerable.Range(0, truth.Count).Where(i => clips[i].Speaker == speaker).ToArray();
+        EmotionMetrics metrics = EmotionMetrics.Compute(EmotionLabels.All, mine.Select(i => truth[i]).ToList(), mine.Select(i => calibrated[i]).ToList());
+        double ua = mine.Select(i => truth[i]).Distinct().Average(c => metrics.Recall[c]);
+        return new EmotionFold(speaker, mine.Length, ua, metrics.ExpectedCalibrationError, ms);
     }
 
     /// <summary>
@@ -67,13 +81,17 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
     {
         var testSets = new List<IReadOnlyList<float[][]>> { views.Select(v => v.Inference.Views).ToList() };
         for (int a = 0; a < views.Min(v => v.Augmented.Length); a++) testSets.Add(views.Select(v => new[] { v.Augmented[a] }).ToList());
-        float[][][] scores = HeldOutScores(clips, views.Select(v => v.Training).ToList(), testSets, onFold, cancel);
+        double[] foldMs = [];
+        float[][][] scores = HeldOutScores(clips, views.Select(v => v.Training).ToList(), testSets, onFold, cancel, ms => foldMs = ms);
         int[] truth = clips.Select(c => IndexOf(c.Emotion)).ToArray();
         float[][] calibrated = CrossCalibrate(clips, scores[0], scores, truth);
         double threshold = UncertaintyThreshold.Choose(calibrated, truth);
         var (answered, rightWhenAnswered) = UncertaintyThreshold.Evaluate(calibrated, truth, threshold);
         return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated), FitTemperature(scores, truth, _ => true),
-            threshold, answered, rightWhenAnswered);
+            threshold, answered, rightWhenAnswered)
+        {
+            Folds = Speakers(clips).Select((speaker, f) => Fold(speaker, foldMs[f], truth, calibrated, clips)).ToList(),
+        };
     }
 
     /// <summary>
@@ -166,7 +184,14 @@ public sealed record EmotionClipViews(EmotionViews Inference, float[][] Augmente
 /// and the 'uncertain' threshold chosen on them (<see cref="UncertaintyThreshold"/>), with the share of clips it
 /// leaves a named emotion and how often that emotion is right.
 /// </summary>
-public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature, double UncertainBelow, double Answered, double RightWhenAnswered);
+public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature, double UncertainBelow, double Answered, double RightWhenAnswered)
+{
+    /// <summary>Each leave-one-speaker-out fold, in speaker order.</summary>
+    public IReadOnlyList<EmotionFold> Folds { get; init; } = [];
+}
+
+/// <summary>One fold: the speaker left out, their clips, unweighted accuracy over the emotions they recorded, ECE, and its time.</summary>
+public sealed record EmotionFold(string Speaker, int Clips, double UnweightedAccuracy, double ExpectedCalibrationError, double DurationMs);
 
 /// <summary>What the trained pipeline predicts: one probability per emotion, in <see cref="EmotionLabels"/> order.</summary>
 public sealed class EmotionScores

@@ -1,4 +1,4 @@
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Emotion;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VoiceClone.Core.IO;
 
 namespace VoiceClone.Core.Fingerprints;
 
@@ -47,6 +48,7 @@ public static class FingerprintReader
 
     private static byte[] ReadBounded(string fullPath)
     {
+        RegularFile.Require(fullPath);
         try
         {
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -90,16 +92,26 @@ public static class FingerprintReader
             ModelUsed = d.ModelUsed,
             Engine = d.Engine,
             RunId = d.RunId,
-            AudioPath = ResolveAudioPath(d.Audio?.Path, folder) ?? SiblingWav(fullPath),
-            ReferenceAudioPath = ResolveAudioPath(d.ReferenceAudio?.Path, folder),
+            AudioPath = ResolveAudioPath(d.Audio?.Path, folder, fullPath, "audio.path") ?? SiblingWav(fullPath),
+            ReferenceAudioPath = ResolveAudioPath(d.ReferenceAudio?.Path, folder, fullPath, "reference_audio.path"),
             AudioSha256 = d.Audio?.Sha256,
             ReferenceAudioSha256 = d.ReferenceAudio?.Sha256,
             Path = fullPath,
         };
     }
 
-    private static string? ResolveAudioPath(string? path, string folder) =>
-        string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path, folder);
+    private static string? ResolveAudioPath(string? path, string folder, string fingerprintPath, string key)
+    {
+        if (string.IsNullOrEmpty(path)) return null;
+        try
+        {
+            return Path.GetFullPath(path, folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw Invalid(fingerprintPath, $"'{key}' is not a usable path ({e.Message})", e);
+        }
+    }
 
     /// <summary>Seed-era fingerprints carry no audio path; their audio is the .wav of the same name.</summary>
     private static string? SiblingWav(string jsonPath)

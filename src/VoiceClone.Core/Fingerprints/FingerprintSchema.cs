@@ -8,6 +8,10 @@ namespace VoiceClone.Core.Fingerprints;
 /// </summary>
 internal static class FingerprintSchema
 {
+    // The seconds since 1970-01-01 that DateTimeOffset can hold: 0001-01-01 to 9999-12-31.
+    private static readonly double MinTimestampSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly double MaxTimestampSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static void Validate(JsonElement root, string path)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -27,7 +31,11 @@ internal static class FingerprintSchema
             }
         }
         Require(root, "text", JsonValueKind.String, path);
-        Require(root, "timestamp", JsonValueKind.Number, path);
+        JsonElement timestamp = Require(root, "timestamp", JsonValueKind.Number, path);
+        if (!timestamp.TryGetDouble(out double seconds) || !double.IsFinite(seconds) || seconds < MinTimestampSeconds || seconds > MaxTimestampSeconds)
+        {
+            throw FingerprintReader.Invalid(path, $"'timestamp' {timestamp.GetRawText()} is not a time: seconds since 1970 between year 1 and 9999");
+        }
         Require(root, "model_used", JsonValueKind.String, path);
         JsonElement analysis = Require(root, "reference_voice_analysis", JsonValueKind.Object, path);
         RequireNumberOrNull(analysis, "pitch", path);

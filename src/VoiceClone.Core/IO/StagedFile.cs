@@ -1,9 +1,10 @@
 namespace VoiceClone.Core.IO;
 
 /// <summary>
-/// A file written beside its destination under a hidden temporary name, then renamed into place by
-/// <see cref="Commit"/>. Disposing an uncommitted file deletes the temporary, so a crash or a stop
-/// never leaves a half-written file under the real name.
+/// A file written beside its destination under a hidden temporary name, then moved into place by <see cref="Commit"/>.
+/// Disposing an uncommitted file deletes the temporary, so a stop never leaves a half-written file under the real name;
+/// the temporary's name carries the host and process, so that after a crash the next run in the folder can tell a dead
+/// process's leftovers from a live one's work (<see cref="StaleStagingFiles"/>).
 /// </summary>
 public sealed class StagedFile : IDisposable
 {
@@ -13,7 +14,7 @@ public sealed class StagedFile : IDisposable
     {
         DestinationPath = Path.GetFullPath(destinationPath);
         string folder = Path.GetDirectoryName(DestinationPath)!;
-        TempPath = Path.Combine(folder, $".{Path.GetFileName(DestinationPath)}.{Guid.NewGuid():N}.tmp");
+        TempPath = Path.Combine(folder, StaleStagingFiles.TempName(Path.GetFileName(DestinationPath)));
     }
 
     public string DestinationPath { get; }
@@ -23,12 +24,15 @@ public sealed class StagedFile : IDisposable
     public FileStream OpenWrite() =>
         new(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, FileOptions.None);
 
-    /// <summary>Moves the finished temporary file to its destination. Without overwrite an existing file wins and this throws IOException.</summary>
+    /// <summary>
+    /// Moves the finished temporary file to its destination: replacing what is there with <paramref name="overwrite"/>
+    /// (rename), otherwise only if nothing is (<see cref="NoReplaceMove"/>), throwing IOException when a file is there.
+    /// </summary>
     public void Commit(bool overwrite)
     {
         if (_committed) throw new InvalidOperationException($"'{DestinationPath}' was already committed.");
-        // On Unix, File.Move without overwrite links then unlinks, so a file that appears meanwhile is never replaced.
-        File.Move(TempPath, DestinationPath, overwrite);
+        if (overwrite) File.Move(TempPath, DestinationPath, overwrite: true);
+        else NoReplaceMove.Move(TempPath, DestinationPath);
         _committed = true;
     }
 
@@ -36,7 +40,7 @@ public sealed class StagedFile : IDisposable
     {
         if (_committed) return;
         try { File.Delete(TempPath); }
-        catch (IOException) { /* best effort: a leftover .tmp is hidden and harmless */ }
+        catch (IOException) { /* best effort: a leftover .tmp is hidden, and the next run removes it */ }
         catch (UnauthorizedAccessException) { }
     }
 }

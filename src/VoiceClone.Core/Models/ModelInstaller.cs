@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
-using VoiceClone.Core.Synthesis.Qwen3;
+using System.Text.Json;
 using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.Core.Models;
@@ -17,136 +14,136 @@ public sealed record ModelFile(string RelativePath, Uri Source)
 public sealed record ModelInstallResult(string Folder, int Files, long Bytes, int Verified, int Resumed);
 
 /// <summary>
-/// Downloads a Qwen3-TTS model folder: each file into a hidden .partial folder, resumed with an HTTP Range request when a
-/// partial file is there, checked against its sha256, then renamed into place; install.json is written last, so a
-/// folder with it is complete. Checksums come from the source's SHA256SUMS file when it has one, else from the
-/// X-Linked-ETag header Hugging Face sends for large (LFS) files; a file with neither is installed and reported unverified.
+/// Downloads a model folder (the engine that owns the model lists its files), all or nothing. Each file goes to a .part
+/// file in a hidden .&lt;name&gt;.partial folder beside the destination, continued from where an interrupted call stopped;
+/// every file must arrive whole and match its sha256 (from the source's SHA256SUMS, or the X-Linked-ETag Hugging Face
+/// sends for large files) — a file with no checksum is refused unless unverified files are explicitly allowed. Graphs
+/// that keep their weights in external data files bring those files too. Only when every file is there and verified is
+/// the folder assembled beside the destination and swapped in (<see cref="ModelFolderSwap"/>) with its SHA256SUMS and
+/// install.json, so an installed folder is never a mix of two downloads.
 /// </summary>
-public sealed partial class ModelInstaller(HttpClient http)
+public sealed class ModelInstaller(HttpClient http, TimeSpan idleTimeout)
 {
     public const string Source = "model_installer";
-    public const string ChecksumFile = "SHA256SUMS";
     public const string MarkerFile = "install.json";
-    private const string PartialFolder = ".partial";
-    private const int BufferBytes = 1 << 16;
 
-    public static IReadOnlyList<string> KnownModels { get; } = ["Qwen3-TTS-12Hz-0.6B-Base", "Qwen3-TTS-12Hz-1.7B-Base"];
-
-    /// <summary>
-    /// The files of a named model. Without a mirror: the text files from Qwen/&lt;name&gt; and the graphs from
-    /// onnx-community/&lt;name&gt;-ONNX/&lt;precision&gt; on Hugging Face; with one, every file from mirror/&lt;relative path&gt;.
-    /// </summary>
-    public static List<ModelFile> Plan(string name, string precision, Uri? mirror)
-    {
-        Uri Base(string url) => new(url.EndsWith('/') ? url : url + "/");
-        Uri text = mirror is null ? Base($"https://huggingface.co/Qwen/{name}/resolve/main") : Base(mirror.ToString());
-        Uri graphs = mirror is null ? Base($"https://huggingface.co/onnx-community/{name}-ONNX/resolve/main/{precision}") : new Uri(Base(mirror.ToString()), precision + "/");
-        return
-        [
-            .. Qwen3Model.FolderFiles.Select(f => new ModelFile(f, new Uri(text, f))),
-            .. Qwen3Model.GraphNames.Select(g => new ModelFile($"{precision}/{g}.onnx", new Uri(graphs, g + ".onnx"))),
-        ];
-    }
-
-    /// <summary>Reads SHA256SUMS ("hash  relative/path" lines) from <paramref name="root"/>; empty when the source has none.</summary>
+    /// <summary>Reads SHA256SUMS from <paramref name="root"/>; empty when the source has none.</summary>
     public async Task<Dictionary<string, string>> ReadChecksumsAsync(Uri root, CancellationToken cancellation)
     {
-        using HttpResponseMessage response = await http.GetAsync(new Uri(root, ChecksumFile), cancellation).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound) return [];
-        response.EnsureSuccessStatusCode();
-        string body = await response.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
-        return body.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries))
-            .Where(parts => parts.Length == 2 && Sha256Hex().IsMatch(parts[0]))
-            .ToDictionary(parts => parts[1].TrimStart('*').Replace('\\', '/'), parts => parts[0].ToLowerInvariant());
+        var uri = new Uri(root, ModelChecksums.FileName);
+        try
+        {
+            using HttpResponseMessage response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound) return [];
+            response.EnsureSuccessStatusCode();
+            await using Stream body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
+            var buffer = new byte[ModelChecksums.MaxBytes + 1];
+            int length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellation).ConfigureAwait(false);
+            if (length > ModelChecksums.MaxBytes)
+            {
+                throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
+                    $"{uri} is larger than {ModelChecksums.MaxBytes:N0} bytes, far larger than a model's checksum list; it was not read.", uri.ToString());
+            }
+            return ModelChecksums.Parse(System.Text.Encoding.UTF8.GetString(buffer, 0, length), uri.ToString());
+        }
+        catch (HttpRequestException e)
+        {
+            throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed, $"Reading {uri} failed: {e.Message}.", uri.ToString(), e);
+        }
     }
 
-    /// <param name="progress">File, bytes so far, total bytes when known; called on the calling thread's context.</param>
-    public async Task<ModelInstallResult> InstallAsync(IReadOnlyList<ModelFile> files, string folder, bool force,
-        Action<string, long, long?> progress, CancellationToken cancellation)
+    /// <param name="progress">File, bytes so far, total bytes when known.</param>
+    /// <param name="checksums">The source's SHA256SUMS by relative path (empty when it has none), for files found on the way.</param>
+    public async Task<ModelInstallResult> InstallAsync(IReadOnlyList<ModelFile> files, IReadOnlyDictionary<string, string> checksums, string folder,
+        bool overwrite, bool allowUnverified, Action<string, long, long?> progress, CancellationToken cancellation)
     {
         folder = Path.GetFullPath(folder);
-        if (File.Exists(Path.Combine(folder, MarkerFile)) && !force)
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"A model is already installed in '{folder}'; add -Force to download it again.", folder);
-        string partial = Path.Combine(folder, PartialFolder);
-        Directory.CreateDirectory(partial);
+        ModelFolderSwap.RecoverInterrupted(folder);
+        if (File.Exists(Path.Combine(folder, MarkerFile)) && !overwrite)
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"A model is already installed in '{folder}' and was left as it is.", folder);
+        string partial = Directory.CreateDirectory(ModelFolderSwap.PartialFolder(folder)).FullName;
+        string staging = Directory.CreateDirectory(ModelFolderSwap.NewStagingFolder(folder)).FullName;
+        var download = new ModelFileDownload(http, idleTimeout);
+        var queue = new Queue<ModelFile>(files);
+        var installed = new List<(string Sha256, string RelativePath)>();
         long bytes = 0;
         int verified = 0, resumed = 0;
-        var sums = new List<string>();
-        foreach (ModelFile file in files)
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            string part = Path.Combine(partial, file.RelativePath.Replace('/', '_') + ".part");
-            var (sha256, length, wasResumed, expected) = await DownloadAsync(file, part, progress, cancellation).ConfigureAwait(false);
-            if (expected is not null && !string.Equals(expected, sha256, StringComparison.OrdinalIgnoreCase))
+            while (queue.TryDequeue(out ModelFile? listed))
             {
-                File.Delete(part); // a corrupt download must not be resumed from
-                throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
-                    $"'{file.RelativePath}' from {file.Source} has sha256 {sha256}, expected {expected}; the download was discarded. Run the command again.", file.Source.ToString());
+                ModelFile file = listed with { ExpectedSha256 = listed.ExpectedSha256 ?? checksums.GetValueOrDefault(listed.RelativePath) };
+                cancellation.ThrowIfCancellationRequested();
+                string part = Path.Combine(partial, file.RelativePath.Replace('/', '_') + ".part");
+                ModelFileDownload.Result result = await download.RunAsync(file, part, progress, cancellation).ConfigureAwait(false);
+                Verify(file, part, result, allowUnverified);
+                if (result.ExpectedSha256 is not null) verified++;
+                if (result.Resumed) resumed++;
+                string target = Path.Combine(staging, file.RelativePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(part, target);
+                foreach (ModelFile external in ExternalDataOf(file, target)) queue.Enqueue(external);
+                bytes += result.Length;
+                installed.Add((result.Sha256, file.RelativePath));
             }
-            if (expected is null) ModuleLog.For(Source).Warning("{File}: the source gave no checksum; installed with sha256 {Sha256}, unverified", file.RelativePath, sha256);
-            else verified++;
-            if (wasResumed) resumed++;
-            string target = Path.Combine(folder, file.RelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(part, target, overwrite: true);
-            bytes += length;
-            sums.Add($"{sha256}  {file.RelativePath}");
+            File.WriteAllText(Path.Combine(staging, ModelChecksums.FileName), ModelChecksums.Format(installed));
+            var marker = new { installed = DateTimeOffset.UtcNow, files = installed.Select(f => new { path = f.RelativePath, sha256 = f.Sha256 }) };
+            File.WriteAllText(Path.Combine(staging, MarkerFile), JsonSerializer.Serialize(marker));
+            ModelFolderSwap.Replace(staging, folder);
+            Directory.Delete(partial, recursive: true);
+            return new ModelInstallResult(folder, installed.Count, bytes, verified, resumed);
         }
-        File.WriteAllLines(Path.Combine(folder, ChecksumFile), sums);
-        var marker = new { installed = DateTimeOffset.UtcNow, files = files.Select(f => new { path = f.RelativePath, source = f.Source.ToString() }) };
-        string markerTemp = Path.Combine(partial, MarkerFile);
-        await File.WriteAllTextAsync(markerTemp, System.Text.Json.JsonSerializer.Serialize(marker), cancellation).ConfigureAwait(false);
-        File.Move(markerTemp, Path.Combine(folder, MarkerFile), overwrite: true); // last: its presence means complete
-        Directory.Delete(partial, recursive: true);
-        return new ModelInstallResult(folder, files.Count, bytes, verified, resumed);
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
     }
 
-    private async Task<(string Sha256, long Length, bool Resumed, string? Expected)> DownloadAsync(ModelFile file, string part,
-        Action<string, long, long?> progress, CancellationToken cancellation)
+    private static void Verify(ModelFile file, string part, ModelFileDownload.Result result, bool allowUnverified)
     {
-        long have = File.Exists(part) ? new FileInfo(part).Length : 0;
-        using var request = new HttpRequestMessage(HttpMethod.Get, file.Source);
-        if (have > 0) request.Headers.Range = new RangeHeaderValue(have, null);
-        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
+        if (result.ExpectedSha256 is null)
         {
-            // The partial file is already whole (or longer than the file now is): start over to be sure.
-            File.Delete(part);
-            return await DownloadAsync(file, part, progress, cancellation).ConfigureAwait(false);
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
-                $"Downloading '{file.RelativePath}' from {file.Source} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.", file.Source.ToString());
-        }
-        bool resumed = response.StatusCode == HttpStatusCode.PartialContent && have > 0;
-        if (!resumed) have = 0; // the server sent the whole file
-        long? total = response.Content.Headers.ContentLength is { } length ? length + have : null;
-        string? expected = file.ExpectedSha256 ?? HeaderSha256(response);
-        await using (var output = new FileStream(part, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes))
-        await using (Stream input = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false))
-        {
-            var buffer = new byte[BufferBytes];
-            long done = have;
-            int read;
-            while ((read = await input.ReadAsync(buffer, cancellation).ConfigureAwait(false)) > 0)
+            if (!allowUnverified)
             {
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
-                done += read;
-                progress(file.RelativePath, done, total);
+                throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
+                    $"'{file.RelativePath}' from {file.Source} came with no checksum to verify it against (no SHA256SUMS entry, no " +
+                    "X-Linked-ETag); nothing was installed. Allow unverified files explicitly to install it anyway.", file.Source.ToString());
             }
+            ModuleLog.For(Source).Warning("{File}: the source gave no checksum; installed with sha256 {Sha256}, unverified", file.RelativePath, result.Sha256);
+            return;
         }
-        await using FileStream check = File.OpenRead(part);
-        string sha256 = Convert.ToHexString(await SHA256.HashDataAsync(check, cancellation).ConfigureAwait(false)).ToLowerInvariant();
-        return (sha256, check.Length, resumed, expected);
+        if (!string.Equals(result.ExpectedSha256, result.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            File.Delete(part); // a corrupt download must not be resumed from
+            throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
+                $"'{file.RelativePath}' from {file.Source} has sha256 {result.Sha256}, expected {result.ExpectedSha256}; it was discarded and " +
+                "nothing was installed. Run the command again.", file.Source.ToString());
+        }
     }
 
-    /// <summary>Hugging Face sends an LFS file's sha256 as X-Linked-ETag (quoted hex).</summary>
-    private static string? HeaderSha256(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("X-Linked-ETag", out var values) && values.Select(v => v.Trim('"', ' ')).FirstOrDefault(v => Sha256Hex().IsMatch(v)) is { } hash
-            ? hash.ToLowerInvariant() : null;
-
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
-    private static partial Regex Sha256Hex();
+    /// <summary>The external data files a downloaded graph names, fetched from beside it (large exports keep weights there).</summary>
+    private static IEnumerable<ModelFile> ExternalDataOf(ModelFile file, string downloaded)
+    {
+        if (!file.RelativePath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return [];
+        IReadOnlyList<string> external;
+        try
+        {
+            external = OnnxFileScan.Read(downloaded).ExternalDataFiles;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            return []; // not a graph we can read: loading it will say what is wrong
+        }
+        string folder = file.RelativePath.Contains('/') ? file.RelativePath[..(file.RelativePath.LastIndexOf('/') + 1)] : "";
+        foreach (string name in external)
+        {
+            // A graph names its data files relative to itself; one that points anywhere else is not followed.
+            if (Path.IsPathRooted(name) || name.Split('/', '\\').Any(segment => segment is ".." or ""))
+            {
+                throw new VoiceCloneException(VoiceCloneErrors.ModelDownloadFailed,
+                    $"'{file.RelativePath}' names its weights '{name}', outside its own folder; the download was stopped.", file.Source.ToString());
+            }
+        }
+        return external.Select(name => new ModelFile(folder + name, new Uri(file.Source, name)));
+    }
 }

@@ -13,7 +13,7 @@ public static class OnnxParameterCounter
     private const int NodeAttribute = 5;
     private const int AttributeTensor = 5, AttributeGraph = 6, AttributeTensors = 10, AttributeGraphs = 11;
     private const int TensorDims = 1;
-    private const int Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5;
+    internal const int Varint = 0, Fixed64 = 1, LengthDelimited = 2, Fixed32 = 5; // protobuf wire types
 
     public static long Count(string onnxPath)
     {
@@ -83,7 +83,7 @@ public static class OnnxParameterCounter
     /// Calls <paramref name="visit"/> for each field up to <paramref name="end"/> with its number, wire type and (for
     /// length-delimited fields) end offset; a visitor that returns false leaves the field to be skipped.
     /// </summary>
-    private static void ForEachField(Stream stream, long end, Func<int, int, long, bool> visit)
+    internal static void ForEachField(Stream stream, long end, Func<int, int, long, bool> visit)
     {
         while (stream.Position < end)
         {
@@ -109,7 +109,7 @@ public static class OnnxParameterCounter
         }
     }
 
-    private static ulong ReadVarint(Stream stream)
+    internal static ulong ReadVarint(Stream stream)
     {
         ulong value = 0;
         for (int shift = 0; shift < 64; shift += 7)

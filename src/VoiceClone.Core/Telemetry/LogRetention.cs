@@ -46,6 +46,21 @@ public static class LogRetention
         }
     }
 
+    /// <summary>
+    /// The file the rolling sink writes now: the highest-numbered of app.log, app_001.log, app_002.log... (app.log itself when
+    /// it never rolled or when nothing is there yet).
+    /// </summary>
+    public static string LiveFile(string directory, string fileName)
+    {
+        string stem = Path.GetFileNameWithoutExtension(fileName), extension = Path.GetExtension(fileName);
+        if (!Directory.Exists(directory)) return Path.Combine(directory, fileName);
+        string? newest = Directory.EnumerateFiles(directory, stem + "*" + extension)
+            .Select(Path.GetFileName)
+            .Where(n => IsFamilyMember(n!, stem, extension))
+            .MaxBy(n => n == fileName ? 0 : int.Parse(n![(stem.Length + 1)..^extension.Length], System.Globalization.CultureInfo.InvariantCulture));
+        return Path.Combine(directory, newest ?? fileName);
+    }
+
     // app.log itself, or app_NNN.log as the rolling sink names its successors.
     private static bool IsFamilyMember(string name, string stem, string extension)
     {

@@ -42,7 +42,8 @@ public static class ModuleLog
 
     public static string? Directory { get; private set; }
     public static string? DirectoryReason { get; private set; }
-    public static string? FilePath => Directory is null ? null : Path.Combine(Directory, FileName);
+    /// <summary>The file lines go to now: app.log, or after it rolled the newest app_NNN.log.</summary>
+    public static string? FilePath => Directory is null ? null : LogRetention.LiveFile(Directory, FileName);
 
     /// <summary>Points the file sinks at the folder <see cref="LogDirectoryResolver"/> picks. Safe to call again.</summary>
     public static void Configure(string moduleRoot, string? configuredDirectory)

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Fingerprints;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -9,30 +8,28 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(CloneFingerprint))]
+[OutputType(typeof(PSObject))]
 public sealed class GetCloneFingerprintCommand : FileInputCmdlet
 {
+    /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Flat { get; set; }
 
-    protected override string LogSource => "fingerprint";
-
-    protected override void Begin() =>
-        ExecutionMetrics.StateComplexity("Get-CloneFingerprint", LogSource, "O(bytes) per file, each file capped at 1 MiB");
+    protected override string LogSource => FingerprintService.Source;
 
     protected override void Process()
     {
-        foreach (string file in InputFiles("*.json"))
+        foreach (string file in InputFiles(InputPatterns.Fingerprints))
         {
             StopToken.ThrowIfCancellationRequested();
-            using var metrics = ExecutionMetrics.Start("Get-CloneFingerprint", LogSource, $"path={file}");
             try
             {
-                CloneFingerprint fingerprint = FingerprintReader.Read(file);
-                metrics.Complete(ResultShape.Object(nameof(CloneFingerprint), fingerprint.Text.Length));
-                WriteObject(fingerprint);
+                CloneFingerprint fingerprint = Runtime.Fingerprints.Read(file);
+                WriteObject(Flat ? FlatRecord.From(fingerprint) : fingerprint);
             }
-            catch (VoiceCloneException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                metrics.Fail(e.ErrorId);
-                WriteEngineError(e, file);
+                WriteItemError(e, file);
             }
             FlushLogEvents();
         }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using VoiceClone.Core.Telemetry;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -18,8 +17,8 @@ public sealed class GetVoiceCloneConfigurationCommand : VoiceCloneCmdlet
     {
         Version = ModuleState.Version,
         ModuleRoot = ModuleState.ModuleRoot,
-        LogDirectory = ModuleLog.Directory,
-        LogDirectorySource = ModuleLog.DirectoryReason,
-        LogFile = ModuleLog.FilePath,
+        LogDirectory = Runtime.Logs.Directory,
+        LogDirectorySource = Runtime.Logs.DirectoryReason,
+        LogFile = Runtime.Logs.FilePath,
     };
 }

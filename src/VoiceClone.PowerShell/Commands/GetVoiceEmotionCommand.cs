@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Emotion;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -9,38 +8,32 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceEmotion", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(EmotionResult))]
+[OutputType(typeof(PSObject))]
 public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
 {
-    private EmotionModel? _model;
+    private EmotionRecognizer? _recognizer;
 
     /// <summary>A folder holding emotion.zip and emotion.json; default: the model that ships with the module.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
 
-    protected override string LogSource => "emotion";
+    protected override string LogSource => EmotionService.Source;
 
-    protected override void BeginAnalysis()
+    protected override BatchRun? Run => _recognizer?.Run;
+
+    protected override void BeginWork() =>
+        _recognizer = Runtime.Emotion.Prepare(ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath));
+
+    protected override Func<EmotionResult> PlanWork(string file)
     {
-        string? folder = ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
-        _model = EmotionModelCache.Get(folder);
+        EmotionRecognizer recognizer = _recognizer!;
+        return () => recognizer.Recognize(file);
     }
 
-    protected override Func<EmotionResult> PlanAnalysis(string file) => () => Recognise(file);
+    /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Flat { get; set; }
 
-    private EmotionResult Recognise(string file)
-    {
-        using var metrics = ExecutionMetrics.Start("Get-VoiceEmotion", LogSource, $"path={file}");
-        try
-        {
-            EmotionResult result = _model!.Classify(EmotionFeatures.ReadClip(file), file);
-            metrics.Complete($"EmotionResult emotion={result.Emotion} confidence={result.Confidence:F2}");
-            return result;
-        }
-        catch (VoiceCloneException e)
-        {
-            metrics.Fail(e.ErrorId);
-            throw;
-        }
-    }
+    protected override object? Present(EmotionResult result) => Flat ? FlatRecord.From(result) : result;
 }

@@ -1,8 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Models;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -11,9 +8,10 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VoiceFeature", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(VoiceFeatures))]
+[OutputType(typeof(PSObject))]
 public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
 {
-    private VoiceFeatureOptions _options = new();
+    private FeatureAnalysis? _analysis;
 
     /// <summary>Pitch tracker: the built-in YIN+Viterbi (Default) or the SwiftF0 model.</summary>
     [Parameter]
@@ -26,12 +24,12 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
     /// <summary>Lowest F0 searched, Hz.</summary>
     [Parameter]
     [ValidateRange(20, 1000)]
-    public double PitchFloorHz { get; set; } = PitchTrackerOptions.Default.MinHz;
+    public double PitchFloorHz { get; set; } = AnalysisSettings.DefaultPitchFloorHz;
 
     /// <summary>Highest F0 searched, Hz.</summary>
     [Parameter]
     [ValidateRange(40, 3200)]
-    public double PitchCeilingHz { get; set; } = PitchTrackerOptions.Default.MaxHz;
+    public double PitchCeilingHz { get; set; } = AnalysisSettings.DefaultPitchCeilingHz;
 
     /// <summary>Search adult speaking voices only (60-400 Hz) instead of the default 50-800 Hz.</summary>
     [Parameter]
@@ -50,45 +48,26 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
     [Parameter]
     public SwitchParameter IncludeContour { get; set; }
 
-    protected override string LogSource => VoiceFeatureExtractor.Source;
+    protected override string LogSource => AnalysisService.Source;
 
-    protected override void BeginAnalysis()
+    protected override BatchRun? Run => _analysis?.Run;
+
+    protected override void BeginWork() => _analysis = Runtime.Analysis.Prepare(new AnalysisSettings
     {
-        if (PitchCeilingHz <= PitchFloorHz)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(VoiceCloneErrors.ConfigurationInvalid,
-                $"-PitchCeilingHz ({PitchCeilingHz}) must be above -PitchFloorHz ({PitchFloorHz}).", null));
-        }
-        // A missing model is one error for the whole command, not one per file.
-        if (PitchAlgorithm == PitchAlgorithm.SwiftF0) ModelLocator.Require(ModelLocator.SwiftF0, "-PitchAlgorithm SwiftF0");
-        if (Vad == VadMethod.Silero) ModelLocator.Require(ModelLocator.SileroVad, "-Vad Silero");
-        var pitch = SpeechRange ? PitchTrackerOptions.Speech
-            : PitchTrackerOptions.Default with { MinHz = PitchFloorHz, MaxHz = PitchCeilingHz };
-        _options = new VoiceFeatureOptions
-        {
-            Pitch = pitch, PitchAlgorithm = PitchAlgorithm, Vad = Vad, MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
-        };
+        PitchAlgorithm = PitchAlgorithm, Vad = Vad, PitchFloorHz = PitchFloorHz, PitchCeilingHz = PitchCeilingHz, SpeechRange = SpeechRange,
+        MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
+    });
+
+    protected override Func<VoiceFeatures> PlanWork(string file)
+    {
+        FeatureAnalysis analysis = _analysis!;
+        string? text = Text; // Text binds per pipeline object
+        return () => analysis.Analyze(file, text);
     }
 
-    protected override Func<VoiceFeatures> PlanAnalysis(string file)
-    {
-        VoiceFeatureOptions options = _options with { Text = Text }; // Text binds per pipeline object
-        return () => Analyze(file, options);
-    }
+    /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
+    [Parameter]
+    public SwitchParameter Flat { get; set; }
 
-    private VoiceFeatures Analyze(string file, VoiceFeatureOptions options)
-    {
-        using var metrics = ExecutionMetrics.Start("Get-VoiceFeature", LogSource, $"path={file}");
-        try
-        {
-            VoiceFeatures features = VoiceFeatureExtractor.Analyze(file, options);
-            metrics.Complete($"VoiceFeatures duration_s={features.DurationSeconds:F3} sample_rate_hz={features.SampleRateHz} features={features.FeatureVector.Length}");
-            return features;
-        }
-        catch (VoiceCloneException e)
-        {
-            metrics.Fail(e.ErrorId);
-            throw;
-        }
-    }
+    protected override object? Present(VoiceFeatures result) => Flat ? FlatRecord.From(result) : result;
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Models;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -10,10 +10,6 @@ namespace VoiceClone.PowerShell.Commands;
 [OutputType(typeof(InstalledModel))]
 public sealed class InstallVoiceCloneModelCommand : VoiceCloneCmdlet
 {
-    // How often the pipeline thread wakes to report download progress.
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-    private (string File, long Done, long? Total) _progress;
-
     /// <summary>Which model.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet("Qwen3-TTS-12Hz-0.6B-Base", "Qwen3-TTS-12Hz-1.7B-Base")]
@@ -33,58 +29,31 @@ public sealed class InstallVoiceCloneModelCommand : VoiceCloneCmdlet
     [Parameter]
     public Uri? Source { get; set; }
 
-    /// <summary>Download again over an installed model.</summary>
+    /// <summary>Download again over an installed model (it stays in place until the new one is complete and verified).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override string LogSource => ModelInstaller.Source;
+    /// <summary>Install files the source gives no checksum for; without it such a file stops the install.</summary>
+    [Parameter]
+    public SwitchParameter AllowUnverified { get; set; }
+
+    /// <summary>Seconds a download may receive nothing before it is abandoned (run the command again to resume).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSeconds { get; set; } = (int)ModelInstallService.DefaultIdleTimeout.TotalSeconds;
+
+    protected override string LogSource => ModelInstallService.Source;
 
     protected override void End()
     {
-        string folder = Destination is null ? Path.Combine(ModelLocator.InstallRoot(), Name) : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
-        List<ModelFile> files = ModelInstaller.Plan(Name, Precision, Source);
-        if (!ShouldProcess(folder, $"Download {Name} ({Precision}, {files.Count} files) from {Source?.ToString() ?? "huggingface.co"}")) return;
-
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd($"VoiceClone/{ModuleState.Version}");
-        var installer = new ModelInstaller(http);
-        if (Source is not null)
-        {
-            Dictionary<string, string> sums = Wait(installer.ReadChecksumsAsync(new Uri(Source.ToString().TrimEnd('/') + "/"), StopToken));
-            files = files.Select(f => f with { ExpectedSha256 = sums.GetValueOrDefault(f.RelativePath) }).ToList();
-        }
-        ModelInstallResult result = Wait(installer.InstallAsync(files, folder, Force, (file, done, total) => _progress = (file, done, total), StopToken));
-        WriteProgress(new ProgressRecord(1, $"Install-VoiceCloneModel {Name}", "Done") { RecordType = ProgressRecordType.Completed });
-        WriteObject(new InstalledModel
-        {
-            Name = Name, Precision = Precision, Path = result.Folder, Files = result.Files, Bytes = result.Bytes,
-            VerifiedFiles = result.Verified, ResumedFiles = result.Resumed,
-        });
-    }
-
-    /// <summary>Waits on the pipeline thread, reporting progress and log lines while the download runs elsewhere.</summary>
-    private T Wait<T>(Task<T> task)
-    {
-        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
-        {
-            var (file, done, total) = _progress;
-            if (file is not null)
-            {
-                WriteProgress(new ProgressRecord(1, $"Install-VoiceCloneModel {Name}", file)
-                {
-                    PercentComplete = total is > 0 ? (int)(100 * done / total.Value) : -1,
-                    StatusDescription = total is > 0 ? $"{file}: {done / 1048576.0:F1} of {total.Value / 1048576.0:F1} MB" : $"{file}: {done / 1048576.0:F1} MB",
-                });
-            }
-            FlushLogEvents();
-        }
-        try
-        {
-            return task.GetAwaiter().GetResult();
-        }
-        catch (HttpRequestException e)
-        {
-            throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing, $"The download of {Name} failed: {e.Message} (run the command again to resume).", null, e);
-        }
+        ModelInstallPlan plan = Runtime.Installer.Plan(Name, Precision,
+            Destination is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination), Source);
+        if (!ShouldProcess(plan.Folder, $"Download {Name} ({Precision}, {plan.FileCount} files) from {plan.SourceName}")) return;
+        Task<InstalledModel> install = Runtime.Installer.InstallAsync(plan, Force, AllowUnverified, TimeSpan.FromSeconds(TimeoutSeconds),
+            $"VoiceClone/{ModuleState.Version}", ReportProgress, StopToken);
+        WaitFor(install);
+        InstalledModel installed = install.GetAwaiter().GetResult();
+        CompleteProgress();
+        WriteObject(installed);
     }
 }

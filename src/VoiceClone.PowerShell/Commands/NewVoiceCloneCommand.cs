@@ -1,11 +1,5 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using VoiceClone.Core.Cloning;
-using VoiceClone.Core.Models;
-using VoiceClone.Core.Emotion;
-using VoiceClone.Core.Synthesis;
-using VoiceClone.Core.Synthesis.Qwen3;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -14,30 +8,14 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceClone", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceCloneResult))]
-public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
+public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
 {
-    private const string PathSet = "Path";
-    private const string LiteralPathSet = "LiteralPath";
     private const string ProfileSet = "Profile";
     private OrderedWorkQueue<VoiceCloneResult>? _queue;
-    private CloneWorkflow? _workflow;
-    private string? _runLogPath;
-    private int _runLogWritten;
-    private readonly Stopwatch _elapsed = new();
+    private CloneRun? _run;
+    private BatchProgress? _progress;
     private int _planned, _done, _failed;
-
-    /// <summary>Reference recordings (WAV, 5-15 s of one voice is ideal); wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Path")]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] ReferenceAudio { get; set; } = [];
-
-    /// <summary>Reference recordings, taken exactly as typed.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
+    private bool _playbackFailed;
 
     /// <summary>Saved voices (New-VoiceProfile) to clone instead of recordings; implies -Engine Qwen3. Wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
@@ -55,11 +33,11 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string OutputDirectory { get; set; } = "output";
 
-    /// <summary>Default (built in, voice matching on a flite base voice) or Qwen3 (neural, needs its model files).</summary>
+    /// <summary>Default (built in: voice matching on a flite, espeak-ng, SAPI or say voice) or Qwen3 (neural, needs its model).</summary>
     [Parameter]
     public CloneEngine Engine { get; set; } = CloneEngine.Default;
 
-    /// <summary>Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder).</summary>
+    /// <summary>Qwen3 engine: the model folder (config.json, tokenizer files, cpu_fp32/ or another precision folder), or the name of an installed model.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
@@ -69,9 +47,13 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? ReferenceText { get; set; }
 
-    /// <summary>Qwen3 engine: auto, or a language the model knows (english, chinese, german, ...).</summary>
+    /// <summary>
+    /// The language of the texts: auto (each text's own) or a language; Qwen3: one its config names (english, german, ...);
+    /// Default: a name or BCP 47 tag (German, de, pt-BR).
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LanguageCompleter))]
     public string Language { get; set; } = "auto";
 
     /// <summary>Qwen3 engine: sampling temperature (default 0.9); 0 decodes greedily.</summary>
@@ -87,9 +69,10 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [Parameter]
     public SwitchParameter NonStreaming { get; set; }
 
-    /// <summary>Default engine only: use this flite voice instead of the one nearest the reference.</summary>
+    /// <summary>Default engine: this base voice (backend:voice, e.g. espeak-ng:de+f3; Tab lists them) instead of the nearest.</summary>
     [Parameter]
-    [ValidateSet("kal16", "awb", "rms", "slt")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BaseVoiceCompleter))]
     public string? BaseVoice { get; set; }
 
     /// <summary>Seed for engines that sample (recorded in the fingerprint); the default engine is deterministic.</summary>
@@ -110,9 +93,16 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
-    protected override string LogSource => CloneWorkflow.Source;
+    /// <summary>Play each clone as it is written, in input order (Start-VoicePlayback for clones made earlier).</summary>
+    [Parameter]
+    public SwitchParameter Play { get; set; }
 
-    private int ProgressActivityId => nameof(NewVoiceCloneCommand).GetHashCode() & 0x7FFF;
+    /// <summary>With -Play: the output's name or id (Get-VoiceAudioDevice); default: the system's default output.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PlaybackDevice { get; set; }
+
+    protected override string LogSource => CloneService.Source;
 
     protected override void Begin()
     {
@@ -122,75 +112,45 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
                 "-Engine Qwen3 needs -ModelPath: the Qwen3-TTS model folder (models/README.md says which files to download).");
         }
-        if (Id is not null && !CloneIds.IsValid(Id))
-        {
-            throw new VoiceCloneException(VoiceCloneErrors.ConfigurationInvalid,
-                $"-Id '{Id}' cannot be part of a file name: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
-        }
         if (Force && Id is null) WriteWarning("-Force only matters with -Id: drawn ids never collide with an existing pair.");
-        IVoiceCloneEngine engine = Engine == CloneEngine.Qwen3 ? Qwen3Engine() : DefaultEngine();
-        EmotionModel emotion = EmotionModelCache.Get(null);
-        string output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory);
-        var runLog = new RunLog("New-VoiceClone", new Dictionary<string, string?>
+        _run = Runtime.Cloning.Start(new CloneSettings(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory))
         {
-            ["engine"] = Engine.ToString(), ["output_directory"] = output, ["model_path"] = ModelPath, ["language"] = Language,
-            ["temperature"] = Temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), ["device"] = Device.ToString(), ["reference_text"] = ReferenceText, ["base_voice"] = BaseVoice, ["seed"] = Seed?.ToString(),
-            ["id"] = Id, ["force"] = Force.IsPresent.ToString(), ["throttle_limit"] = ThrottleLimit.ToString(),
+            Engine = Engine, ModelPath = ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath),
+            ReferenceText = ReferenceText, Language = Language, Temperature = Temperature, Device = Device, NonStreaming = NonStreaming,
+            BaseVoice = BaseVoice, Seed = Seed, Id = Id, Overwrite = Force, Parallelism = ThrottleLimit,
         });
-        if (engine is Qwen3Engine { DeviceFallback: { } reason })
-        {
-            // CUDA was wanted and is not there: a retry on another device, in the run log always, as a warning when asked for explicitly.
-            if (Device == ComputeDevice.Cuda) WriteWarning($"-Device Cuda: running on CPU instead. {reason}");
-            runLog.Retry("engine", 1, "cpu_fallback", reason, 0, "running on cpu");
-        }
-        _workflow = new CloneWorkflow(engine, emotion, runLog,
-            new CloneOptions(output) { Overwrite = Force, Id = Id, Seed = Seed });
-        _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, StopToken);
-        _elapsed.Start();
-        WriteVerbose($"Run {runLog.RunId}: clones go to {output}");
+        _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, WaitFor, StopToken);
+        _progress = new BatchProgress(LogSource, "Cloned");
+        WriteVerbose($"Run {_run.RunId}: clones go to {OutputDirectory}");
     }
-
-    private IVoiceCloneEngine DefaultEngine()
-    {
-        FliteSynthesizer.Locate(); // a missing synthesiser is one error for the whole command
-        return new VoiceMatchEngine(BaseVoice);
-    }
-
-    private IVoiceCloneEngine Qwen3Engine() =>
-        Qwen3EngineCache.Get(new Qwen3EngineOptions(ModelLocator.ResolveFolder(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath!), ModelPath!))
-        {
-            ReferenceText = ReferenceText, Language = Language, NonStreaming = NonStreaming, Device = Device,
-            Sampling = new Qwen3SamplingOptions { Temperature = Temperature },
-        });
 
     protected override void Process()
     {
         if (ParameterSetName == ProfileSet)
         {
-            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, "*" + NewVoiceProfileCommand.Extension))
+            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, InputPatterns.Profiles))
             {
-                ReferenceAnalysis stored;
+                CloneVoice voice;
                 try
                 {
-                    stored = Qwen3VoiceProfileFile.Read(profile).ToReferenceAnalysis(profile);
+                    voice = _run!.LoadProfile(profile);
                 }
-                catch (VoiceCloneException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    WriteEngineError(e, profile);
+                    WriteItemError(e, profile);
                     continue;
                 }
-                EnqueueClones(profile, (workflow, text, stop) => workflow.CloneFromProfile(stored, text, stop));
+                EnqueueClones(profile, (run, text, stop) => run.Clone(voice, text, stop));
             }
             return;
         }
-        bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string reference in InputPathResolver.Resolve(this, literal ? LiteralPath : ReferenceAudio, literal, "*.wav"))
+        foreach (string reference in InputFiles(InputPatterns.Audio))
         {
-            EnqueueClones(reference, (workflow, text, stop) => workflow.Clone(reference, text, stop));
+            EnqueueClones(reference, (run, text, stop) => run.Clone(reference, text, stop));
         }
     }
 
-    private void EnqueueClones(string reference, Func<CloneWorkflow, string, CancellationToken, VoiceCloneResult> clone)
+    private void EnqueueClones(string reference, Func<CloneRun, string, CancellationToken, VoiceCloneResult> clone)
     {
         foreach (string text in Text)
         {
@@ -202,9 +162,9 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
                 continue;
             }
             _planned++;
-            CloneWorkflow workflow = _workflow!;
+            CloneRun run = _run!;
             CancellationToken stop = StopToken;
-            _queue!.Enqueue(reference, () => clone(workflow, text, stop));
+            _queue!.Enqueue(reference, () => clone(run, text, stop));
             WriteFinished(all: false);
         }
     }
@@ -212,67 +172,63 @@ public sealed class NewVoiceCloneCommand : VoiceCloneCmdlet, IDisposable
     protected override void End()
     {
         if (_queue is not null) WriteFinished(all: true);
-        if (_planned > 1) WriteProgress(new ProgressRecord(ProgressActivityId, "New-VoiceClone", "Done") { RecordType = ProgressRecordType.Completed });
-        WriteRunLog(_failed == 0 ? "completed" : "completed_with_errors");
-        if (_runLogPath is not null) WriteVerbose($"Run log: {_runLogPath}");
+        if (_planned > 1) CompleteProgress();
+        _run?.Finish(_failed == 0 ? "completed" : "completed_with_errors");
+        if (_run?.RunLogPath is { } log) WriteVerbose($"Run log: {log}");
     }
 
     /// <summary>Ctrl+C: the run log is written at once, since the pipeline may be disposed much later.</summary>
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        WriteRunLog("stopped");
+        _run?.Finish("stopped");
     }
 
     /// <summary>
     /// PowerShell disposes the cmdlet however the pipeline ends; a failed run still leaves its log. A stopping pipeline
     /// may reach here before StopProcessing runs, so Stopping is checked too.
     /// </summary>
-    public void Dispose() => WriteRunLog(Stopping || StopToken.IsCancellationRequested ? "stopped" : "failed");
+    public void Dispose()
+    {
+        _run?.Finish(Stopping || StopToken.IsCancellationRequested ? "stopped" : "failed");
+        _run?.Dispose();
+    }
 
     private void WriteFinished(bool all)
     {
         foreach (var (reference, work) in _queue!.TakeFinished(all))
         {
             _done++;
-            if (work.IsFaulted && work.Exception!.InnerException is VoiceCloneException e)
+            if (work.IsFaulted)
             {
                 _failed++;
-                WriteEngineError(e, reference);
+                WriteItemError(work.Exception!, reference);
             }
             else
             {
-                WriteObject(work.GetAwaiter().GetResult());
+                VoiceCloneResult clone = work.GetAwaiter().GetResult();
+                WriteObject(clone);
+                if (Play && !_playbackFailed) PlayClone(clone.AudioPath);
             }
             FlushLogEvents();
-            if (_planned > 1) WriteProgress(Progress(reference));
+            if (_planned > 1) WriteProgress(Record(_progress!.Next(_done, _planned, System.IO.Path.GetFileName(reference))));
         }
     }
 
-    private ProgressRecord Progress(string reference)
+    /// <summary>Plays one clone on the pipeline thread (so clones are heard in input order) while later clones are made.</summary>
+    private void PlayClone(string audioPath)
     {
-        double perClone = _elapsed.Elapsed.TotalSeconds / _done;
-        return new ProgressRecord(ProgressActivityId, "New-VoiceClone", $"Cloned {_done} of {_planned}")
-        {
-            PercentComplete = (int)(100.0 * _done / _planned),
-            SecondsRemaining = (int)Math.Ceiling(perClone * (_planned - _done) / Math.Min(ThrottleLimit, Math.Max(1, _planned - _done))),
-            CurrentOperation = System.IO.Path.GetFileName(reference),
-        };
-    }
-
-    /// <summary>Once per run, from whichever ending comes first (End, StopProcessing on another thread, Dispose).</summary>
-    private void WriteRunLog(string status)
-    {
-        if (_workflow is null || _planned == 0) return; // -WhatIf or nothing to do: no run
-        string? folder = ModuleLog.Directory;
-        if (folder is null || Interlocked.Exchange(ref _runLogWritten, 1) == 1) return;
+        Task playing = Task.Run(() => Runtime.Devices.Play(audioPath, PlaybackDevice, ReportProgress, StopToken), StopToken);
+        WaitFor(playing);
         try
         {
-            _runLogPath = _workflow.RunLog.Write(folder, status);
+            playing.GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (VoiceCloneException e)
         {
-            ModuleLog.Write(ModuleLogLevel.Warning, LogSource, $"The run log could not be written to {folder}: {e.Message}");
+            _playbackFailed = true;
+            WriteEngineError(e, audioPath);
+            WriteWarning("-Play is off for the rest of this run; the clones are still written.");
         }
     }
 

@@ -1,9 +1,5 @@
 using System.Management.Automation;
-using VoiceClone.Core.Cloning;
-using VoiceClone.Core.Emotion;
-using VoiceClone.Core.Synthesis;
-using VoiceClone.Core.Synthesis.Qwen3;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -14,9 +10,7 @@ namespace VoiceClone.PowerShell.Commands;
 [OutputType(typeof(VoiceProfile))]
 public sealed class NewVoiceProfileCommand : FileInputCmdlet
 {
-    public const string Extension = ".voiceprofile.json";
-    private Qwen3Engine? _engine;
-    private EmotionModel? _emotion;
+    private string _model = "";
     private string _output = "";
 
     /// <summary>The Qwen3-TTS model folder the profile is for (the same one New-VoiceClone will use).</summary>
@@ -38,51 +32,30 @@ public sealed class NewVoiceProfileCommand : FileInputCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override string LogSource => "voice_profile";
+    protected override string LogSource => ProfileService.Source;
 
     protected override void Begin()
     {
-        _engine = Qwen3EngineCache.Get(new Qwen3EngineOptions(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath)));
-        _emotion = EmotionModelCache.Get(null);
+        _model = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
+        Runtime.Profiles.Prepare(_model, referenceText: null); // a missing or broken model is one error for the whole call
         _output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory);
     }
 
     protected override void Process()
     {
-        foreach (string file in InputFiles("*.wav"))
+        ProfileWriter writer = Runtime.Profiles.Prepare(_model, ReferenceText); // ReferenceText binds per pipeline object
+        foreach (string file in InputFiles(InputPatterns.Audio))
         {
-            string target = System.IO.Path.Combine(_output, System.IO.Path.GetFileNameWithoutExtension(file) + Extension);
-            if (!ShouldProcess(target, $"Save the voice of '{file}'")) continue;
+            if (!ShouldProcess(ProfileService.TargetPath(file, _output), $"Save the voice of '{file}'")) continue;
             try
             {
-                WriteObject(Save(file, target));
+                WriteObject(writer.Save(file, _output, Force));
             }
-            catch (VoiceCloneException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                WriteEngineError(e, file);
+                WriteItemError(e, file);
             }
             FlushLogEvents();
         }
-    }
-
-    private VoiceProfile Save(string file, string target)
-    {
-        using var metrics = ExecutionMetrics.Start("New-VoiceProfile", LogSource, $"path={file} in_context={ReferenceText is not null}");
-        ReferenceAnalysis reference = ReferenceAnalysisCache.Get(file, _emotion!, out _);
-        Qwen3Engine engine = ReferenceText is null ? _engine!
-            : Qwen3EngineCache.Get(new Qwen3EngineOptions(_engine!.Model.Folder) { ReferenceText = ReferenceText });
-        Qwen3Voice voice = engine.Voice(file);
-        LongTermSpectrum spectrum = ReferenceSpectra.Get(file, Qwen3Model.SampleRateHz);
-        var profile = Qwen3VoiceProfileFile.Create(engine, voice, reference, spectrum, ReferenceText);
-        System.IO.Directory.CreateDirectory(_output);
-        profile.Write(target, Force);
-        metrics.Complete($"VoiceProfile embedding={voice.SpeakerEmbedding.Length} reference_frames={voice.ReferenceCodes?.Count ?? 0}");
-        return new VoiceProfile
-        {
-            Path = target, ModelName = engine.ModelName, ReferencePath = reference.Path, ReferenceSha256 = reference.Sha256,
-            ReferenceSeconds = reference.Features.DurationSeconds, InContext = voice.InContext, ReferenceText = ReferenceText,
-            EmbeddingLength = voice.SpeakerEmbedding.Length, ReferenceFrames = voice.ReferenceCodes?.Count ?? 0,
-            Pitch = reference.Features.Pitch, Emotion = reference.Emotion.Emotion, Created = profile.Created,
-        };
     }
 }

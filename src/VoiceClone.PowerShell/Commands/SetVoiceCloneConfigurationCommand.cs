@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell.Commands;
 
@@ -28,7 +29,11 @@ public sealed class SetVoiceCloneConfigurationCommand : VoiceCloneCmdlet
     {
         string? directory = ResetLogDirectory ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
         if (!ShouldProcess(directory ?? "the default log folder", "Write VoiceClone logs to")) return;
-        ModuleState.SetLogDirectory(directory);
+        Runtime.Logs.SetDirectory(directory);
+        if (Environment.GetEnvironmentVariable(RuntimeLogs.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        {
+            WriteWarning($"${RuntimeLogs.EnvironmentVariable} is set ('{fromEnvironment}') and wins: logs stay there until it is cleared.");
+        }
         if (PassThru) WriteObject(GetVoiceCloneConfigurationCommand.Current());
     }
 }

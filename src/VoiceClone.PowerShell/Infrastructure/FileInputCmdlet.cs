@@ -24,10 +24,10 @@ public abstract class FileInputCmdlet : VoiceCloneCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
-    /// <summary>The files of this pipeline input; a folder stands for its files matching <paramref name="folderPattern"/>.</summary>
-    protected List<string> InputFiles(string folderPattern)
+    /// <summary>The files of this pipeline input; a folder stands for its files matching <paramref name="folderPatterns"/>.</summary>
+    protected List<string> InputFiles(IReadOnlyList<string> folderPatterns)
     {
         bool literal = ParameterSetName == LiteralPathSet;
-        return InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, folderPattern);
+        return InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, folderPatterns);
     }
 }

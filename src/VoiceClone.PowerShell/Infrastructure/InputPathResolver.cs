@@ -3,13 +3,13 @@ using System.Management.Automation;
 namespace VoiceClone.PowerShell;
 
 /// <summary>
-/// Resolves -Path (wildcards, relative to $PWD, PSDrives) and -LiteralPath to file-system paths.
-/// A folder stands for the files in it that match the cmdlet's pattern. Problems are written as
-/// non-terminating errors so the rest of the batch goes on.
+/// Resolves -Path (wildcards, relative to $PWD, PSDrives) and -LiteralPath to file-system paths. A folder stands for the
+/// files in it that match the cmdlet's patterns, in name order; a folder whose own name matches them (a folder called
+/// take.wav) is refused as not a regular file. Problems are written as non-terminating errors so the rest of the batch goes on.
 /// </summary>
 internal static class InputPathResolver
 {
-    public static List<string> Resolve(VoiceCloneCmdlet cmdlet, IEnumerable<string> paths, bool literal, string folderPattern)
+    public static List<string> Resolve(VoiceCloneCmdlet cmdlet, IEnumerable<string> paths, bool literal, IReadOnlyList<string> patterns)
     {
         var files = new List<string>();
         foreach (string path in paths)
@@ -19,8 +19,9 @@ internal static class InputPathResolver
             if (resolved is null) continue;
             foreach (string p in resolved)
             {
-                if (Directory.Exists(p)) files.AddRange(Directory.EnumerateFiles(p, folderPattern).Order(StringComparer.Ordinal));
-                else files.Add(p);
+                if (!Directory.Exists(p)) files.Add(p);
+                else if (Matches(Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), patterns)) WriteNotRegular(cmdlet, p);
+                else files.AddRange(Directory.EnumerateFiles(p).Where(f => Matches(Path.GetFileName(f), patterns)).Order(StringComparer.Ordinal));
             }
         }
         return files;
@@ -61,6 +62,12 @@ internal static class InputPathResolver
             $"'{path}' is a {provider.Name} path; VoiceClone reads files from the file system.", path));
         return false;
     }
+
+    private static bool Matches(string name, IReadOnlyList<string> patterns) =>
+        patterns.Any(pattern => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, name));
+
+    private static void WriteNotRegular(VoiceCloneCmdlet cmdlet, string path) =>
+        cmdlet.WriteError(ErrorRecords.Create(VoiceCloneErrors.PathNotRegularFile, $"'{path}' is a folder, not a file; it was not opened.", path));
 
     private static void WriteNotFound(VoiceCloneCmdlet cmdlet, string path) =>
         cmdlet.WriteError(ErrorRecords.Create(VoiceCloneErrors.PathNotFound, $"Cannot find '{path}': no such file.", path));

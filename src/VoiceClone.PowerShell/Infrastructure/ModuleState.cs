@@ -1,33 +1,34 @@
-using VoiceClone.Core.Models;
-using VoiceClone.Core.Telemetry;
+using VoiceClone.Core.Runtime;
 
 namespace VoiceClone.PowerShell;
 
 /// <summary>
-/// Process-wide module state shared by every runspace that imports the module: the logger's folder,
-/// the session configuration and (later) the warm model cache. Imports are counted so the last
-/// Remove-Module, not the first, releases resources.
+/// The process-wide module state every runspace that imports the module shares: the one <see cref="VoiceCloneRuntime"/>.
+/// Imports are counted so that the last Remove-Module, not the first, disposes it.
 /// </summary>
 internal static class ModuleState
 {
     private static readonly object Gate = new();
     private static int _imports;
+    private static VoiceCloneRuntime? _runtime;
 
     public static string ModuleRoot { get; private set; } = "";
-    public static string? ConfiguredLogDirectory { get; private set; }
     public static string Version { get; } = typeof(ModuleState).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static VoiceCloneRuntime Runtime =>
+        _runtime ?? throw new InvalidOperationException("The VoiceClone module is not imported (Import-Module VoiceClone).");
 
     public static void OnImport(string moduleRoot)
     {
+        int import;
         lock (Gate)
         {
             ModuleRoot = moduleRoot;
-            ModelLocator.ModuleRoot = moduleRoot;
-            _imports++;
-            ModuleLog.Configure(moduleRoot, ConfiguredLogDirectory);
+            _runtime ??= new VoiceCloneRuntime(moduleRoot);
+            import = ++_imports;
         }
-        ModuleLog.Write(VoiceClone.ModuleLogLevel.Debug, "module",
-            $"VoiceClone {Version} imported (import #{_imports} in this process) from {moduleRoot}; runtime {Environment.Version}");
+        _runtime.Logs.Write(ModuleLogLevel.Debug, "module",
+            $"VoiceClone {Version} imported (import #{import} in this process) from {moduleRoot}; runtime {Environment.Version}");
     }
 
     public static void OnRemove()
@@ -35,34 +36,9 @@ internal static class ModuleState
         lock (Gate)
         {
             if (_imports == 0) return;
-            _imports--;
-            if (_imports > 0) return;
-            ModuleLog.Write(VoiceClone.ModuleLogLevel.Debug, "module", $"VoiceClone removed; disposing {OnnxSessionCache.Count} model session(s), flushing logs");
-            OnnxSessionCache.DisposeAll();
-            VoiceClone.Core.Emotion.EmotionModelCache.Clear();
-            VoiceClone.Core.Cloning.ReferenceAnalysisCache.Clear();
-            VoiceClone.Core.Synthesis.ReferenceSpectra.Clear();
-            VoiceClone.Core.Synthesis.Qwen3.Qwen3EngineCache.Clear();
-            ModuleLog.Shutdown();
-        }
-    }
-
-    /// <summary>Re-points the log files; null returns to the default location.</summary>
-    public static void SetLogDirectory(string? directory)
-    {
-        lock (Gate)
-        {
-            string? previous = ConfiguredLogDirectory;
-            ConfiguredLogDirectory = directory;
-            try
-            {
-                ModuleLog.Configure(ModuleRoot, directory);
-            }
-            catch
-            {
-                ConfiguredLogDirectory = previous;
-                throw;
-            }
+            if (--_imports > 0) return;
+            _runtime?.Dispose();
+            _runtime = null;
         }
     }
 }

@@ -1,11 +1,14 @@
 namespace VoiceClone.PowerShell;
 
 /// <summary>
-/// Runs per-item work on the thread pool, at most <c>maxInFlight</c> at a time, and hands results back in
-/// input order to the pipeline thread, which alone may call WriteObject/WriteError/WriteProgress.
-/// Worker tasks inherit the caller's log-forwarding scope, so their log events reach this cmdlet.
+/// Runs per-item work on the thread pool, at most <c>maxInFlight</c> at a time, and hands results back in input order to
+/// the pipeline thread, which alone may call WriteObject/WriteError/WriteProgress. Worker tasks inherit the caller's
+/// log-capture scope, so their log events reach this cmdlet.
 /// </summary>
-internal sealed class OrderedWorkQueue<TResult>(int maxInFlight, CancellationToken stop)
+/// <param name="maxInFlight">How many items run at once.</param>
+/// <param name="wait">How the pipeline thread waits for a task (the cmdlet's polling loop); it throws on a stop.</param>
+/// <param name="stop">Cancels the work not yet started and the waiting.</param>
+internal sealed class OrderedWorkQueue<TResult>(int maxInFlight, Action<Task> wait, CancellationToken stop)
 {
     private readonly Queue<(string Item, Task<TResult> Work)> _pending = new();
 
@@ -14,8 +17,8 @@ internal sealed class OrderedWorkQueue<TResult>(int maxInFlight, CancellationTok
     public void Enqueue(string item, Func<TResult> work) => _pending.Enqueue((item, Task.Run(work, stop)));
 
     /// <summary>
-    /// Finished results, oldest first: those already done, waiting for more while the queue is full,
-    /// or for all of them when <paramref name="all"/> is set. Cancellation surfaces as OperationCanceledException.
+    /// Finished results, oldest first: those already done, waiting for more while the queue is full, or for all of them
+    /// when <paramref name="all"/> is set. Cancellation surfaces as OperationCanceledException.
     /// </summary>
     public IEnumerable<(string Item, Task<TResult> Work)> TakeFinished(bool all)
     {
@@ -26,7 +29,7 @@ internal sealed class OrderedWorkQueue<TResult>(int maxInFlight, CancellationTok
             if (!work.IsCompleted)
             {
                 if (!mustWait) yield break;
-                try { work.Wait(stop); }
+                try { wait(work); }
                 catch (AggregateException) { /* the caller reads the fault from the task */ }
             }
             stop.ThrowIfCancellationRequested();

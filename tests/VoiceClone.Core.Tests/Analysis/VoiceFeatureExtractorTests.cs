@@ -1,6 +1,6 @@
 using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Analysis.Activity;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Telemetry;
 using VoiceClone.Core.Tests.Support;
 using VoiceClone.Core.Tests.Telemetry;
@@ -58,14 +58,6 @@ public sealed class VoiceFeatureExtractorTests
         Assert.Equal("Text", f.WpmSource);
         // 6 words over the span from first to last speech frame (about 10 x 0.21 s)
         Assert.InRange(f.Wpm, 6 / 2.2 * 60, 6 / 1.9 * 60);
-    }
-
-    [Fact]
-    public void Pause_entropy_is_zero_for_uniform_pauses_and_one_for_a_perfect_spread()
-    {
-        Assert.Equal(0, PauseStatistics.Entropy([0.3, 0.3, 0.31]));
-        Assert.Equal(0, PauseStatistics.Entropy([0.5]));
-        Assert.Equal(1, PauseStatistics.Entropy([0.3, 0.4, 0.6, 0.8, 1.2, 1.6, 2.4, 3.5]), 9);
     }
 
     [Fact]
@@ -135,6 +127,25 @@ public sealed class VoiceFeatureExtractorTests
         double a = Analyze(at16k).PitchMedian;
         double b = VoiceFeatureExtractor.Analyze(new AudioBuffer(at44k, 44100), "x.wav", new()).PitchMedian;
         Assert.Equal(a, b, 0.5);
+    }
+
+    [Fact]
+    public void A_file_streamed_and_resampled_as_it_is_read_gives_the_features_of_the_recording_in_memory()
+    {
+        using var folder = new TempDirectory();
+        const int rateHz = 192000;
+        // A phrase whose loudest stretch clips: clipping is counted on the file's own samples, not the resampled ones.
+        float[] x = SincResampler.Resample(Phrase(8), Voices.Rate, rateHz).Select((v, i) => i % 4000 == 0 ? 1f : v).ToArray();
+        string path = folder.File("phrase-192k.wav");
+        WavWriter.Write(path, x, rateHz, WavSampleFormat.Float32);
+
+        VoiceFeatures streamed = VoiceFeatureExtractor.Analyze(path, new VoiceFeatureOptions());
+        VoiceFeatures inMemory = VoiceFeatureExtractor.Analyze(new AudioBuffer(x, rateHz), path, new VoiceFeatureOptions());
+
+        Assert.Equal(inMemory.FeatureVector, streamed.FeatureVector);
+        Assert.Equal(rateHz, streamed.SampleRateHz);
+        Assert.Equal((double)x.Length / rateHz, streamed.DurationSeconds, 9);
+        Assert.Equal(x.Count(v => v >= 0.999f) / (double)x.Length, streamed.ClippedFraction, 12);
     }
 
     [Fact]

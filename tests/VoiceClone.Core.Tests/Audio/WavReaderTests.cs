@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Tests.Support;
 
 namespace VoiceClone.Core.Tests.Audio;

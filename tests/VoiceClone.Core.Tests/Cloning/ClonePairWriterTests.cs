@@ -1,5 +1,7 @@
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Engines;
 using VoiceClone.Core.Fingerprints;
+using VoiceClone.Core.IO;
 using VoiceClone.Core.Tests.Support;
 
 namespace VoiceClone.Core.Tests.Cloning;
@@ -19,8 +21,8 @@ public sealed class ClonePairWriterTests : IDisposable
         var (audio, json) = ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, CancellationToken.None);
         Assert.Equal(_dir.File("cloned_a1.wav"), audio);
         Assert.Equal(_dir.File("cloned_a1.json"), json);
-        Assert.Equal(ClonePairWriter.Sha256Of(audio), FingerprintReader.ReadDocument(json).Audio!.Sha256);
-        Assert.Equal(2, Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(VoiceClone.Core.IO.FileHash.Sha256(audio), FingerprintReader.ReadDocument(json).Audio!.Sha256);
+        Assert.Equal(2, Files().Length);
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class ClonePairWriterTests : IDisposable
         Assert.Equal("OutputExists", e.ErrorId);
         Assert.Equal("precious", File.ReadAllText(_dir.File("cloned_a1.json")));
         Assert.False(File.Exists(_dir.File("cloned_a1.wav")));
-        Assert.Single(Directory.GetFiles(_dir.Path));
+        Assert.Single(Files());
 
         ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: true, CancellationToken.None);
         Assert.NotEqual("precious", File.ReadAllText(_dir.File("cloned_a1.json")));
@@ -44,7 +46,7 @@ public sealed class ClonePairWriterTests : IDisposable
         using var stop = new CancellationTokenSource();
         stop.Cancel();
         Assert.Throws<OperationCanceledException>(() => ClonePairWriter.Write(_dir.Path, "a1", Speech, Document, overwrite: false, stop.Token));
-        Assert.Empty(Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories));
+        Assert.Empty(Files());
     }
 
     [Fact]
@@ -59,4 +61,59 @@ public sealed class ClonePairWriterTests : IDisposable
         Assert.False(CloneIds.IsValid(new string('a', 65)));
         Assert.True(CloneIds.IsValid("daily-news_2.v1"));
     }
+
+    [Fact]
+    public async Task Of_many_writers_of_one_id_without_overwrite_exactly_one_wins_and_its_pair_matches()
+    {
+        for (int round = 0; round < 25; round++)
+        {
+            string folder = Path.Combine(_dir.Path, $"round{round}");
+            using var start = new Barrier(12);
+            // Each writer's audio differs, so a fingerprint paired with another writer's audio would show.
+            string[] outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(w => Task.Run(() =>
+            {
+                var speech = new SynthesizedSpeech(Voices.Vowel(120 + 10 * w, 0.3), Voices.Rate, $"writer{w}");
+                start.SignalAndWait();
+                try
+                {
+                    ClonePairWriter.Write(folder, "shared", speech, Document, overwrite: false, CancellationToken.None);
+                    return "won";
+                }
+                catch (VoiceCloneException e)
+                {
+                    return e.ErrorId;
+                }
+            })));
+            Assert.Single(outcomes, o => o == "won");
+            Assert.All(outcomes.Where(o => o != "won"), o => Assert.Equal("OutputExists", o));
+            string wav = Path.Combine(folder, "cloned_shared.wav"), json = Path.Combine(folder, "cloned_shared.json");
+            Assert.Equal(FileHash.Sha256(wav), FingerprintReader.ReadDocument(json).Audio!.Sha256);
+            Assert.Equal(2, Directory.GetFiles(folder).Count(f => Path.GetFileName(f) != FolderLock.FileName)); // no temporaries
+        }
+    }
+
+    [Fact]
+    public async Task Writers_that_overwrite_leave_one_whole_matching_pair()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(() =>
+            ClonePairWriter.Write(_dir.Path, "forced", new SynthesizedSpeech(Voices.Vowel(120 + 10 * w, 0.3), Voices.Rate, $"writer{w}"),
+                Document, overwrite: true, CancellationToken.None))));
+        Assert.Equal(FileHash.Sha256(_dir.File("cloned_forced.wav")), FingerprintReader.ReadDocument(_dir.File("cloned_forced.json")).Audio!.Sha256);
+    }
+
+    [Fact]
+    public void A_dead_processs_staging_files_are_removed_and_a_live_ones_are_kept()
+    {
+        string dead = _dir.File($".cloned_x.wav.{StaleStagingFiles.HostTag}.999999.{Guid.NewGuid():N}.tmp");
+        string live = _dir.File($".cloned_y.wav.{StaleStagingFiles.HostTag}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string otherHost = _dir.File($".cloned_z.wav.another-host.999999.{Guid.NewGuid():N}.tmp");
+        foreach (string f in new[] { dead, live, otherHost }) File.WriteAllBytes(f, []);
+        Assert.Equal(1, StaleStagingFiles.Remove(_dir.Path));
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(live) && File.Exists(otherHost));
+    }
+
+    /// <summary>Everything in the folder, hidden files included, but the writers' lock file.</summary>
+    private string[] Files() =>
+        Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != FolderLock.FileName).ToArray();
 }

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Cloning;
+using VoiceClone.Core.Engines;
 
 namespace VoiceClone.Core.Tests.Cloning;
 
@@ -6,8 +7,13 @@ public sealed class ValidationTests
 {
     private static readonly VoiceFeatures Reference = new() { PitchMedian = 200, ArticulationRate = 5, SyllableCount = 40 };
 
-    private static VoiceFeatures Clone(double pitch = 200, double rate = 5, double seconds = 3, bool clipped = false) =>
-        new() { PitchMedian = pitch, ArticulationRate = rate, DurationSeconds = seconds, SyllableCount = 12, IsClipped = clipped, ClippedFraction = clipped ? 0.01 : 0 };
+    private static VoiceFeatures Clone(double pitch = 200, double rate = 5, double seconds = 3, bool clipped = false,
+        double voiced = 0.5) =>
+        new()
+        {
+            PitchMedian = pitch, ArticulationRate = rate, DurationSeconds = seconds, SyllableCount = 12, IsClipped = clipped,
+            ClippedFraction = clipped ? 0.01 : 0, VoicedFraction = voiced,
+        };
 
     private const string EightWords = "the birch canoe slid on the smooth planks";
 
@@ -16,7 +22,8 @@ public sealed class ValidationTests
     {
         var report = CloneValidator.Validate(1, EightWords, Clone(), activeLevelDb: -20, Reference);
         Assert.True(report.Passed);
-        Assert.Equal(["not_silent", "not_clipped", "duration_plausible", "pitch_match", "rate_match"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["not_silent", "voiced_speech", "not_clipped", "duration_plausible", "pitch_match", "rate_match"],
+            report.Checks.Select(c => c.Name));
         Assert.Null(CloneRetryPolicy.Next(1, Request(), report) is { } next && next.Method.Length > 0 ? (object)next : null);
     }
 
@@ -35,6 +42,27 @@ public sealed class ValidationTests
         var tooLong = CloneValidator.Validate(1, EightWords, Clone(seconds: 20), -20, Reference);
         Assert.Contains("duration_plausible", tooLong.Failed);
         Assert.True(CloneRetryPolicy.Next(1, Request(), tooLong)!.Value.Request.DurationCorrection < 1);
+    }
+
+    [Fact]
+    public void A_quarter_second_with_no_voiced_speech_for_six_Chinese_syllables_fails_hard_and_asks_for_another_voice()
+    {
+        // The clone: '今天天气很好。' as 0.24 s without a voiced frame (flite reading Han characters), no pitch to compare.
+        const string chinese = "今天天气很好。";
+        var nothing = new VoiceFeatures { DurationSeconds = 0.24, VoicedFraction = 0 };
+        var report = CloneValidator.Validate(1, chinese, nothing, activeLevelDb: -30, Reference);
+        Assert.True(report.HardFailure);
+        Assert.Equal(["voiced_speech", "duration_plausible"], report.Failed);
+        Assert.Equal("0.5-4 s for 6 Han syllables", report.Checks.Single(c => c.Name == "duration_plausible").Limit);
+        var retry = CloneRetryPolicy.Next(1, Request(chinese), report)!.Value;
+        Assert.Equal("next_base_voice+retime", retry.Method);
+        Assert.Equal(1, retry.Request.BaseVoiceRank);
+        Assert.Equal(2, retry.Request.DurationCorrection); // 6 / 5.2 s typical over 0.24 s, at most x2 a step
+        Assert.Null(CloneRetryPolicy.Next(CloneRetryPolicy.MaxAttempts, Request(chinese), report)); // then SynthesisFailed
+
+        var spoken = CloneValidator.Validate(1, chinese, Clone(seconds: 1.3), -20, Reference);
+        Assert.DoesNotContain("duration_plausible", spoken.Failed);
+        Assert.DoesNotContain("voiced_speech", spoken.Failed);
     }
 
     [Fact]
@@ -67,5 +95,6 @@ public sealed class ValidationTests
         Assert.Equal("resynthesize", CloneRetryPolicy.Next(1, Request(), report: null)!.Value.Method); // engine failure
     }
 
-    private static CloneRequest Request() => new(EightWords, "ref.wav", Reference, Emotion: null);
+    private static SynthesisRequest Request(string text = EightWords) =>
+        new(text, new PreparedReference("ref.wav", "", Reference, new EmotionResult(), audio: null));
 }

@@ -1,5 +1,5 @@
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Tests.Support;
 

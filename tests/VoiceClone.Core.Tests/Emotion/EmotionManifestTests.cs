@@ -49,7 +49,7 @@ public sealed class EmotionManifestTests : IDisposable
         var e = Assert.Throws<VoiceCloneException>(() => EmotionManifest.Read(_dir.Path, Manifest(10, extraLines: "s.wav,anna,surprised"), []));
         Assert.Equal("TrainingDataInvalid", e.ErrorId);
         Assert.Contains("line 72", e.Message);
-        Assert.Contains("-ExcludeEmotion", e.Message);
+        Assert.Contains("leave other labels out", e.Message);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using VoiceClone.Core.Analysis;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Tests.Support;
 

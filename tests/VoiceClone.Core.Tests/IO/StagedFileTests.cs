@@ -37,4 +37,37 @@ public sealed class StagedFileTests : IDisposable
         Assert.Equal("new", File.ReadAllText(target));
         Assert.Equal([target], Directory.GetFiles(_dir.Path));
     }
+
+    [Fact]
+    public async Task Of_files_committed_at_once_to_one_name_without_overwrite_exactly_one_lands()
+    {
+        for (int round = 0; round < 25; round++)
+        {
+            string target = _dir.File($"race{round}.wav");
+            var staged = Enumerable.Range(0, 16).Select(w =>
+            {
+                var file = new StagedFile(target);
+                using (FileStream s = file.OpenWrite()) s.WriteByte((byte)w);
+                return (Writer: w, File: file);
+            }).ToArray();
+            using var start = new Barrier(staged.Length);
+            int[] landed = (await Task.WhenAll(staged.Select(x => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    x.File.Commit(overwrite: false);
+                    return x.Writer;
+                }
+                catch (IOException)
+                {
+                    return -1;
+                }
+            })))).Where(w => w >= 0).ToArray();
+            foreach (var x in staged) x.File.Dispose();
+            int winner = Assert.Single(landed);
+            Assert.Equal([(byte)winner], File.ReadAllBytes(target)); // the winner's content, never replaced by a loser
+            Assert.Equal([target], Directory.GetFiles(_dir.Path, $"*race{round}*"));
+        }
+    }
 }

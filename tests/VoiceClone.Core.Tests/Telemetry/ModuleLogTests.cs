@@ -87,7 +87,7 @@ public sealed partial class ModuleLogTests : IDisposable
         ExecutionMetrics.StateComplexity("Unit-Op", "tests", "O(n)");
         using (var op = ExecutionMetrics.Start("Unit-Op", "tests", "input=x"))
         {
-            op.Complete(ResultShape.Audio(new VoiceClone.Core.Audio.AudioBuffer(new float[24000], 24000)));
+            op.Complete(ResultShape.Count("VoiceFeatures", 3));
         }
         using (ExecutionMetrics.Start("Stopped-Op", "tests")) { }
         ProcessMetrics.Checkpoint("after-op");
@@ -95,7 +95,7 @@ public sealed partial class ModuleLogTests : IDisposable
         Assert.Single(lines, l => l.Contains("[Complexity] Unit-Op: O(n)"));
         Assert.Contains(lines, l => l.Contains("[ExecutionStart] Unit-Op input=x"));
         Assert.Contains(lines, l => Regex.IsMatch(l,
-            @"\[ExecutionComplete\] Unit-Op status=ok latency_ms=\d+\.\d rss_delta_mb=-?\d+\.\d\d result=audio shape=\[24000\] duration_s=1\.000 sample_rate_hz=24000"));
+            @"\[ExecutionComplete\] Unit-Op status=ok latency_ms=\d+\.\d rss_delta_mb=-?\d+\.\d\d result=VoiceFeatures\[3\]"));
         Assert.Contains(lines, l => l.Contains("[ExecutionComplete] Stopped-Op status=stopped"));
         Assert.Contains(lines, l => Regex.IsMatch(l, @"\[Metrics\] \[MemoryFootprint\] checkpoint=after-op cpu_percent=\d+\.\d ram_mb=\d+\.\d managed_mb=\d+\.\d"));
     }
@@ -137,6 +137,10 @@ public sealed partial class ModuleLogTests : IDisposable
         ModuleLog.ConfigureCore(_dir.Path, null, fileSizeLimitBytes: 4096);
         const int Lines = 1200;
         for (int i = 0; i < Lines; i++) ModuleLog.Write(ModuleLogLevel.Debug, "tests", $"line {i:D5} " + new string('x', 40));
+        // After rolling, the live file is the newest app_NNN.log, and that is where the module says its log is.
+        string liveFile = ModuleLog.FilePath!;
+        Assert.Matches(@"app_\d{3}\.log$", liveFile);
+        Assert.Contains($"line {Lines - 1:D5} ", File.ReadAllText(liveFile));
         ModuleLog.Shutdown(); // final sweep
 
         string[] live = Directory.GetFiles(_dir.Path, "app*.log");

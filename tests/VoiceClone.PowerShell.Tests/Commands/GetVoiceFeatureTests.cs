@@ -55,6 +55,41 @@ public sealed class GetVoiceFeatureTests : IDisposable
         Assert.Equal("Estimated", g.Properties["WpmSource"].Value);
     }
 
+    [SkippableFact]
+    public void An_MP3_is_analysed_like_the_WAV_it_was_encoded_from()
+    {
+        string wav = Voice("memo.wav", 140, 3.0), mp3 = Path.Combine(_dir, "memo.mp3");
+        Assert.Equal(0, ChildProcess.Run(Tool("lame"), ["--quiet", "-b", "64", wav, mp3]).ExitCode);
+        PSObject[] f = _session.Invoke($"Get-VoiceFeature '{wav}', '{mp3}'").ToArray();
+        Assert.Equal(mp3, f[1].Properties["Path"].Value);
+        double wavPitch = (double)f[0].Properties["PitchMedian"].Value, mp3Pitch = (double)f[1].Properties["PitchMedian"].Value;
+        Assert.InRange(mp3Pitch, wavPitch * 0.99, wavPitch * 1.01);
+        Assert.InRange((double)f[1].Properties["DurationSeconds"].Value, 3.0 - 0.03, 3.0 + 0.03);
+    }
+
+    [SkippableFact]
+    public void Without_ffmpeg_a_FLAC_is_AudioFormatUnsupported_saying_how_to_install_it()
+    {
+        string wav = Voice("memo.wav", 140, 3.0), flac = Path.Combine(_dir, "memo.flac");
+        Assert.Equal(0, ChildProcess.Run(Tool("flac"), ["-s", "-f", "-o", flac, wav]).ExitCode);
+        // VOICECLONE_FFMPEG naming no file hides the ffmpeg on PATH from the module.
+        var result = ChildProcess.Pwsh(
+            $"Import-Module VoiceClone; try {{ Get-VoiceFeature -LiteralPath '{flac}' -ErrorAction Stop }} " +
+            "catch { $_.FullyQualifiedErrorId; $_.Exception.Message }",
+            new Dictionary<string, string?> { ["VOICECLONE_FFMPEG"] = Path.Combine(_dir, "no-ffmpeg"), ["VOICECLONE_LOG_DIR"] = _dir });
+        Assert.StartsWith("AudioFormatUnsupported,", result.StdOut);
+        Assert.Contains("FLAC", result.StdOut);
+        Assert.Contains("install ffmpeg", result.StdOut);
+    }
+
+    private static string Tool(string name)
+    {
+        string? found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        Skip.If(found is null, $"skipped: {name} not installed (sudo apt-get install {name})");
+        return found!;
+    }
+
     [Fact]
     public void Bad_inputs_are_non_terminating_errors_with_stable_ids_and_the_rest_is_analysed()
     {

@@ -12,10 +12,18 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
     private readonly EngineFixture _engine;
     private readonly string _dir = Directory.CreateTempSubdirectory("voiceclone-qwen-").FullName;
 
-    public NewVoiceCloneQwen3Tests(EngineFixture engine) => _engine = engine;
+    public NewVoiceCloneQwen3Tests(EngineFixture engine)
+    {
+        _engine = engine;
+        // Random weights speak noise, which has no voiced frames: the voiced_speech check would fail every clone by design.
+        Environment.SetEnvironmentVariable(NoVoicingCheck.Name, NoVoicingCheck.Value);
+    }
+
+    private static readonly (string Name, string Value) NoVoicingCheck = ("VOICECLONE_MIN_VOICED_FRACTION", "0");
 
     public void Dispose()
     {
+        Environment.SetEnvironmentVariable(NoVoicingCheck.Name, null);
         _session.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
@@ -33,7 +41,7 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.Equal("Qwen3-TTS:qwen3-tts-tiny", first.Properties["ModelUsed"].Value);
         string audio = (string)first.Properties["AudioPath"].Value, json = (string)first.Properties["FingerprintPath"].Value;
         Assert.True(File.Exists(audio) && File.Exists(json));
-        Assert.Equal(4, Directory.GetFiles(_dir).Length);
+        Assert.Equal(4, OutputFolder.Files(_dir).Length);
         // Greedy decoding: the same text and reference give the same samples.
         Assert.Equal(Sha(audio), Sha((string)second.Properties["AudioPath"].Value));
 
@@ -41,6 +49,8 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         Assert.Equal("Qwen3", fingerprint.RootElement.GetProperty("engine").GetString());
         Assert.Equal(24000, fingerprint.RootElement.GetProperty("audio").GetProperty("sample_rate_hz").GetInt32());
         using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", first.Properties["RunId"].Value + ".json")));
+        Assert.Equal("cpu_fp32: float I/O float32, KV cache float32, logits float32",
+            run.RootElement.GetProperty("parameters").GetProperty("precision").GetString());
         JsonElement work = run.RootElement.GetProperty("compute").GetProperty("work");
         Assert.True(work.GetProperty("frames").GetDouble() > 0);
         Assert.Equal(16 * work.GetProperty("frames").GetDouble(), work.GetProperty("tokens").GetDouble());
@@ -67,7 +77,9 @@ public sealed class NewVoiceCloneQwen3Tests : IDisposable
         using var fingerprint = JsonDocument.Parse(File.ReadAllBytes((string)clone.Properties["FingerprintPath"].Value));
         Skip.If(fingerprint.RootElement.GetProperty("device").GetString() == "cuda", "skipped: CUDA ran here, so there is no fallback to observe");
         Assert.Equal("cpu", fingerprint.RootElement.GetProperty("device").GetString());
-        Assert.Contains(streams.Warning, w => w.Message.StartsWith("-Device Cuda: running on CPU"));
+        // One fact, one warning (the engine's own, forwarded from the log); the fixture's noise adds its own about pitch.
+        WarningRecord warning = Assert.Single(streams.Warning, w => w.Message.Contains("CUDA"));
+        Assert.StartsWith("CUDA requested for Qwen3-TTS but unavailable, running on CPU", warning.Message);
         using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_engine.LogDirectory, "runs", clone.Properties["RunId"].Value + ".json")));
         JsonElement retry = Assert.Single(run.RootElement.GetProperty("retries").EnumerateArray());
         Assert.Equal("cpu_fallback", retry.GetProperty("method").GetString());

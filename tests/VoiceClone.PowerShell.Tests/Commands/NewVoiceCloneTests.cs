@@ -39,8 +39,10 @@ public sealed class NewVoiceCloneTests : IDisposable
         Assert.Equal("Default", Property<string>(clone, "Engine"));
         Assert.InRange(Property<double>(clone, "DurationSeconds"), 1.0, 8.0);
         Assert.InRange(Property<double>(clone, "PitchRatio"), 0.8, 1.25);
-        Assert.True(Property<double>(clone, "TimbreDistance") < Property<double>(clone, "BaseTimbreDistance") || Property<string>(clone, "BaseVoice") == "awb");
-        Assert.Equal(2, Directory.GetFiles(Output).Length); // the pair, no temporaries
+        Assert.True(Property<double>(clone, "TimbreDistance") < Property<double>(clone, "BaseTimbreDistance")
+            || Property<string>(clone, "BaseVoice") == "flite:awb");
+        Assert.Matches(@"^flite:(kal16|awb|rms|slt)$", Property<string>(clone, "BaseVoice"));
+        Assert.Equal(2, OutputFolder.Files(Output).Length); // the pair, no temporaries
 
         // The users' spec log lines, in order.
         string[] expected = ["Generating audio for text: The birch canoe", "Analysis: Extracted F0 Pitch (Mean: ", "Analysis: Emotion Detected: ", "Saved audio to ", "Saved metadata to "];
@@ -100,7 +102,7 @@ public sealed class NewVoiceCloneTests : IDisposable
             Assert.Equal(2, details.Count(d => d == "analysed"));
             Assert.Equal(2, details.Count(d => d == "cached"));
         }
-        Assert.Equal(8, Directory.GetFiles(Output).Length);
+        Assert.Equal(8, OutputFolder.Files(Output).Length);
 
         // Get-CloneFingerprint output/*.json | Measure-Object -Property Pitch -Average, through the pipeline.
         double average = (double)_session.Invoke($"Get-CloneFingerprint '{Output}/*.json' | ForEach-Object -Begin {{ $s = 0; $n = 0 }} -Process {{ $s += $_.Pitch; $n++ }} -End {{ $s / $n }}").Single().BaseObject;
@@ -149,7 +151,49 @@ public sealed class NewVoiceCloneTests : IDisposable
 
         _session.Invoke($"New-VoiceClone -LiteralPath '{good}' -Text '  ...  ' -OutputDirectory '{Output}'", out streams);
         Assert.StartsWith("TextInvalid,", Assert.Single(streams.Error).FullyQualifiedErrorId);
-        Assert.Equal(2, Directory.GetFiles(Output).Length); // only the good pair
+        Assert.Equal(2, OutputFolder.Files(Output).Length); // only the good pair
+    }
+
+    [SkippableFact]
+    public void German_and_Chinese_are_spoken_by_their_own_voices_and_a_text_the_language_cannot_be_written_in_is_an_error()
+    {
+        string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
+        Espeak.Require();
+        // The issue's call: a German sentence and a Chinese one, -Language German.
+        var clones = _session.Invoke($"New-VoiceClone '{reference}' -Text 'Guten Morgen, die Straße ist heute sehr ruhig.', '今天天气很好。' " +
+            $"-Language German -OutputDirectory '{Output}'", out var streams);
+        PSObject german = Assert.Single(clones);
+        Assert.Matches(@"^espeak-ng:de(\+\w+)?\+voice-match$", Property<string>(german, "ModelUsed"));
+        Assert.StartsWith("espeak-ng:de", Property<string>(german, "BaseVoice"));
+        Assert.Equal("passed", Property<string>(german, "Validation"));
+        ErrorRecord error = Assert.Single(streams.Error);
+        Assert.StartsWith("LanguageUnsupported,", error.FullyQualifiedErrorId);
+        Assert.Contains("Han letters, which German", error.Exception.Message);
+
+        // Without -Language each text's own: the Chinese sentence is Mandarin, voiced, of a plausible length.
+        PSObject chinese = _session.Invoke($"New-VoiceClone '{reference}' -Text '今天天气很好。' -OutputDirectory '{Output}'").Single();
+        Assert.StartsWith("espeak-ng:cmn", Property<string>(chinese, "BaseVoice"));
+        Assert.InRange(Property<double>(chinese, "DurationSeconds"), 0.5, 4.0); // 6 syllables at 1.5-12 a second
+        Assert.DoesNotContain("voiced_speech", Property<string>(chinese, "Validation"));
+    }
+
+    [SkippableFact]
+    public void BaseVoice_completes_to_the_installed_voices_and_takes_one_by_name()
+    {
+        string reference = Flite.WriteReference(Path.Combine(_dir, "me.wav"));
+        string[] Complete(string line) => _session
+            .Invoke($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches.CompletionText")
+            .Select(o => (string)o.BaseObject).ToArray();
+        Assert.Equal(["flite:kal16", "flite:awb", "flite:rms", "flite:slt"], Complete("New-VoiceClone -BaseVoice flite:"));
+        Assert.Contains("awb", Complete("New-VoiceClone -BaseVoice aw").Select(c => c.Split(':')[1]));
+        PSObject clone = _session
+            .Invoke($"New-VoiceClone '{reference}' -Text 'Good morning to you.' -BaseVoice flite:rms -OutputDirectory '{Output}'").Single();
+        Assert.Equal("flite:rms", Property<string>(clone, "BaseVoice"));
+        Assert.Equal("flite:rms+voice-match", Property<string>(clone, "ModelUsed"));
+        string Id(string script) => (string)_session.Invoke($"try {{ {script} }} catch {{ $_.FullyQualifiedErrorId }}").Single().BaseObject;
+        string clone1 = $"New-VoiceClone '{reference}' -Text hi -OutputDirectory '{Output}'";
+        Assert.StartsWith("ConfigurationInvalid,", Id($"{clone1} -BaseVoice flite:nosuch"));
+        Assert.StartsWith("LanguageUnsupported,", Id($"{clone1} -Language Klingon"));
     }
 
     [Fact]

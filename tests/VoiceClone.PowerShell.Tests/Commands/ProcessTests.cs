@@ -21,8 +21,8 @@ public sealed partial class ProcessTests : IDisposable
         var result = ChildProcess.Pwsh($"Import-Module VoiceClone; Get-CloneFingerprint '{_dir}/*.json'",
             new Dictionary<string, string?> { ["VOICECLONE_LOG_DIR"] = _dir });
         Assert.True(result.ExitCode == 0, result.StdErr);
-        Assert.Matches(@"Name\s+Pitch\s+Range Hz\s+Energy\s+Emotion\s+Wpm\s+ModelUsed", result.StdOut);
-        Assert.Matches(@"cloned_1770739260\.json\s+185\.4\s+120-250\s+0\.045\s+happy\s+145\s+Qwen3-TTS-0\.6B-Base", result.StdOut);
+        Assert.Matches(@"Id\s+Pitch\s+Range Hz\s+Emotion\s+Wpm\s+ModelUsed", result.StdOut);
+        Assert.Matches(@"1770739260\s+185\.4\s+120-250\s+happy\s+145\s+Qwen3-TTS-0\.6B-Base", result.StdOut);
         Assert.DoesNotContain("\u001b[", result.StdOut);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class ProcessTests : IDisposable
         string script = $"Import-Module VoiceClone; New-VoiceClone -LiteralPath '{reference}' -Text {texts} -OutputDirectory '{output}' | Out-Null";
         ChildProcess.Result[] results = await Task.WhenAll(Task.Run(() => ChildProcess.Pwsh(script, env)), Task.Run(() => ChildProcess.Pwsh(script, env)));
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.StdErr));
-        string[] files = Directory.GetFiles(output).Select(Path.GetFileName).ToArray()!;
+        string[] files = OutputFolder.Files(output).Select(Path.GetFileName).ToArray()!;
         Assert.Equal(24, files.Length); // 2 processes x 6 texts, each a .wav and a .json: none lost, none overwritten
         var wavs = files.Where(f => f.EndsWith(".wav")).Select(Path.GetFileNameWithoutExtension).Order().ToArray();
         Assert.Equal(wavs, files.Where(f => f.EndsWith(".json")).Select(Path.GetFileNameWithoutExtension).Order().ToArray());

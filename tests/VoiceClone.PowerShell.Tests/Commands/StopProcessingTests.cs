@@ -56,7 +56,7 @@ public sealed class StopProcessingTests : IDisposable
         ps.Stop();
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
         Thread.Sleep(500); // clones already past their last stop check finish their renames
-        string[] files = Directory.GetFiles(output);
+        string[] files = OutputFolder.Files(output);
         Assert.InRange(results.Count, 1, 29);
         Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith('.')); // no temporaries left behind
         var wavs = files.Where(f => f.EndsWith(".wav")).Select(Path.GetFileNameWithoutExtension).Order().ToArray();

@@ -4,7 +4,7 @@ namespace VoiceClone.PowerShell.Tests.Loading;
 
 /// <summary>
 /// A real .NET 8 process (as PowerShell 7.4 is) already holding an older Serilog and System.Collections.Immutable 8
-/// loads the module and trains an ML.NET model (which needs System.Collections.Immutable 9): through the module's
+/// loads the module and classifies a clip with the shipped ML.NET model (which needs System.Collections.Immutable 9): through the module's
 /// load context it works; loading Core plainly fails. The second half is what makes the first half mean something.
 /// </summary>
 [Collection(EngineCollection.Name)]
@@ -28,7 +28,7 @@ public sealed class IsolationTests
         Assert.Contains("default: Serilog 2.0.0.0 in 'Default'", result.StdOut);
         Assert.Contains("default: System.Collections.Immutable 8.0.0.0 in 'Default'", result.StdOut);
         Assert.Contains("module: Serilog 4.", result.StdOut);
-        Assert.Contains("trained: ML.NET", result.StdOut);
+        Assert.Contains("classified: ", result.StdOut);
         Assert.Contains("module: System.Collections.Immutable 9.", result.StdOut);
         Assert.Contains("result: module code ran", result.StdOut);
         Assert.Contains("isolation probe wrote this line", File.ReadAllText(Path.Combine(logs, "app.log")));
@@ -41,7 +41,8 @@ public sealed class IsolationTests
         string logs = Directory.CreateTempSubdirectory("voiceclone-probe-").FullName;
         var result = ChildProcess.Run(Probe(), [RepositoryPaths.ModuleDirectory, logs, "--no-isolation"]);
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("FileLoadException: Could not load file or assembly 'System.Collections.Immutable, Version=9.", result.StdOut);
+        // The first of the two newer dependencies the engine touches cannot load beside the older copy already in the process.
+        Assert.Matches(@"FileLoadException: Could not load file or assembly '(Serilog, Version=4\.|System\.Collections\.Immutable, Version=9\.)", result.StdOut);
         Directory.Delete(logs, recursive: true);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ModuleManifestTests : IDisposable
     {
         PSObject manifest = _session.Invoke($"Test-ModuleManifest '{RepositoryPaths.Manifest}'").Single();
         Assert.Equal(new Version(RepositoryPaths.Version), manifest.Properties["Version"].Value);
-        Assert.Equal(new Version(7, 4), manifest.Properties["PowerShellVersion"].Value);
+        Assert.Equal(new Version(7, 6), manifest.Properties["PowerShellVersion"].Value);
         Assert.Equal(["Core"], ((IEnumerable<string>)manifest.Properties["CompatiblePSEditions"].Value).ToArray());
         PSObject assemblyVersion = _session.Invoke("[VoiceClone.PowerShell.Commands.GetCloneFingerprintCommand].Assembly.GetName().Version.ToString(3)").Single();
         Assert.Equal(RepositoryPaths.Version, assemblyVersion.BaseObject);

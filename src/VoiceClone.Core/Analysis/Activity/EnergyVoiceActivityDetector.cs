@@ -1,3 +1,5 @@
+using VoiceClone.Core.Dsp;
+
 namespace VoiceClone.Core.Analysis.Activity;
 
 /// <summary>

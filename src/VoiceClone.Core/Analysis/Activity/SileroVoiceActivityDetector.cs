@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using VoiceClone.Core.Models;
 
 namespace VoiceClone.Core.Analysis.Activity;
 
@@ -17,9 +16,8 @@ internal static class SileroVoiceActivityDetector
     private const float SpeechStarts = 0.5f;
     private const float SpeechEnds = 0.35f;
 
-    public static bool[] Detect(float[] x16, int frameCount, double hopSeconds, string modelPath)
+    public static bool[] Detect(float[] x16, int frameCount, double hopSeconds, InferenceSession session)
     {
-        InferenceSession session = OnnxSessionCache.Get(modelPath);
         var (audioName, stateName, rateName) = InputRoles(session);
         var (probabilityName, nextStateName) = OutputRoles(session);
 

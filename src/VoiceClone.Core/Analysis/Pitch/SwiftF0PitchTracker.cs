@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using VoiceClone.Core.Audio;
-using VoiceClone.Core.Models;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Pitch;
 
@@ -26,16 +25,15 @@ public static class SwiftF0PitchTracker
     public const double RefinedHopSeconds = HopSamples / 4.0 / RateHz;
     private const int ChunkSamples = 3750 * HopSamples; // 60 s, a whole number of hops
 
-    public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
+    public static PitchTrack Track(AudioBuffer audio, PitchTrackerOptions options, InferenceSession model)
     {
         AudioBuffer x = SincResampler.Resample(audio, RateHz);
-        return PeriodRefiner.Refine(TrackRaw(x, options, modelPath), x.Samples, RateHz, RefinedHopSeconds);
+        return PeriodRefiner.Refine(TrackRaw(x, options, model), x.Samples, RateHz, RefinedHopSeconds);
     }
 
     /// <summary>The network's own output: one F0 per 16 ms hop.</summary>
-    public static PitchTrack TrackRaw(AudioBuffer audio, PitchTrackerOptions options, string modelPath)
+    public static PitchTrack TrackRaw(AudioBuffer audio, PitchTrackerOptions options, InferenceSession session)
     {
-        InferenceSession session = OnnxSessionCache.Get(modelPath);
         string input = session.InputMetadata.Keys.Single();
         string pitchOutput = OutputNamed(session, "pitch"), confidenceOutput = OutputNamed(session, "confidence");
         float[] x = SincResampler.Resample(audio, RateHz).Samples;

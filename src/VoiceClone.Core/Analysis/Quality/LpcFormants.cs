@@ -1,6 +1,6 @@
 using System.Numerics;
 using VoiceClone.Core.Analysis.Pitch;
-using VoiceClone.Core.Audio;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Quality;
 
@@ -25,6 +25,7 @@ internal static class LpcFormants
         // Pre-emphasis y[n] = x[n] - a x[n-1], a = exp(-2 pi 50 / fs): +6 dB/octave above 50 Hz.
         double emphasis = Math.Exp(-2 * Math.PI * 50 / RateHz);
         var frame = new double[WindowSamples];
+        double[] hamming = Windows.Hamming(WindowSamples);
         var r = new double[Order + 1];
         var coefficients = new double[Order + 1];
         int voiced = 0;
@@ -33,11 +34,7 @@ internal static class LpcFormants
             if (float.IsNaN(pitch.FrequencyHz[i]) || voiced++ % FrameStride != 0) continue;
             int start = (int)(pitch.TimeSeconds(i) * RateHz) - WindowSamples / 2;
             if (start < 1 || start + WindowSamples >= x.Length) continue;
-            for (int n = 0; n < WindowSamples; n++)
-            {
-                double hamming = 0.54 - 0.46 * Math.Cos(2 * Math.PI * n / (WindowSamples - 1));
-                frame[n] = (x[start + n] - emphasis * x[start + n - 1]) * hamming;
-            }
+            for (int n = 0; n < WindowSamples; n++) frame[n] = (x[start + n] - emphasis * x[start + n - 1]) * hamming[n];
             for (int lag = 0; lag <= Order; lag++)
             {
                 double s = 0;

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Dsp;
 
 namespace VoiceClone.Core.Analysis.Rate;
 
@@ -13,7 +14,7 @@ internal static class SyllableNucleiDetector
     private const double SilenceBelowLoudDb = 25;
     // Their "minimum dip": a peak counts only if intensity falls at least 2 dB between it and its neighbours.
     private const double MinimumDipDb = 2;
-    // Smooth 25 ms levels over 3 frames (~45 ms), close to Praat's intensity window for a 50 Hz pitch floor.
+    // Frames averaged before peak picking; 1 = none: the 25 ms level windows overlapping at a 10 ms hop are smooth enough.
     private const int SmoothingFrames = 1;
 
     /// <summary>Frame indices of the nuclei.</summary>

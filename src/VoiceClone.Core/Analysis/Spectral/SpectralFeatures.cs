@@ -16,14 +16,11 @@ internal sealed class SpectralFeatures
 
     private readonly Fft _fft = new(FftSize);
     private readonly MelFilterBank _mel = new(MelBands, FftSize, AnalysisFrames.SampleRateHz, 20, AnalysisFrames.SampleRateHz / 2.0);
-    private readonly double[] _hamming = Enumerable.Range(0, AnalysisFrames.WindowSamples)
-        .Select(n => 0.54 - 0.46 * Math.Cos(2 * Math.PI * n / (AnalysisFrames.WindowSamples - 1))).ToArray();
+    private readonly double[] _hamming = Windows.Hamming(AnalysisFrames.WindowSamples);
     private readonly double[] _re = new double[FftSize], _im = new double[FftSize], _power = new double[FftSize / 2 + 1];
     private readonly double[] _melEnergies = new double[MelBands];
-    // DCT-II basis, orthonormal scaling: dct[c][m] = sqrt(2 / M) cos(pi c (m + 1/2) / M), for c = 1..MfccCount.
-    private static readonly double[][] Dct = Enumerable.Range(1, MfccCount)
-        .Select(c => Enumerable.Range(0, MelBands).Select(m => Math.Sqrt(2.0 / MelBands) * Math.Cos(Math.PI * c * (m + 0.5) / MelBands)).ToArray())
-        .ToArray();
+    private static readonly DctII Cepstrum = new(MelBands, firstCoefficient: 1, MfccCount, orthonormal: true);
+    private readonly double[] _cepstrum = new double[MfccCount];
     private readonly List<double>[] _mfcc = Enumerable.Range(0, MfccCount).Select(_ => new List<double>()).ToArray();
     private readonly List<double> _alpha = [], _hammarberg = [], _slopeLow = [], _slopeHigh = [];
 
@@ -35,12 +32,8 @@ internal sealed class SpectralFeatures
 
         _mel.Apply(_power, _melEnergies);
         for (int m = 0; m < MelBands; m++) _melEnergies[m] = Math.Log(Math.Max(_melEnergies[m], PowerFloor));
-        for (int c = 0; c < MfccCount; c++)
-        {
-            double sum = 0;
-            for (int m = 0; m < MelBands; m++) sum += _melEnergies[m] * Dct[c][m];
-            _mfcc[c].Add(sum);
-        }
+        Cepstrum.Transform(_melEnergies, _cepstrum);
+        for (int c = 0; c < MfccCount; c++) _mfcc[c].Add(_cepstrum[c]);
         if (!voiced) return;
         _alpha.Add(10 * Math.Log10(BandSum(50, 1000) / BandSum(1000, 5000)));
         _hammarberg.Add(10 * Math.Log10(BandMax(0, 2000) / BandMax(2000, 5000)));
