@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis;
+using VoiceClone.Core.Audio;
 using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Dsp;
 
@@ -60,8 +61,17 @@ public static class EmotionFeatures
         return new EmotionViews([features, .. speeds], voicedSeconds);
     }
 
-    /// <summary>Mono audio of a file, its first <see cref="MaxSeconds"/> at most; an AudioTooShort error under half a second.</summary>
-    public static AudioBuffer ReadClip(string path) => Clip(AudioFileReader.ReadMono(path, MaxSeconds), path);
+    /// <summary>
+    /// Mono audio of a file at the analysis rate (<see cref="ResamplingAudioReader"/> resamples as it decodes, so memory
+    /// does not grow with the file's rate), its first <see cref="MaxSeconds"/> at most; AudioTooShort under half a second.
+    /// </summary>
+    public static AudioBuffer ReadClip(string path)
+    {
+        const int rateHz = EmotionFrameDescriptors.RateHz;
+        IAudioReader file = AudioFileReader.Open(path);
+        using IAudioReader reader = file.SampleRateHz == rateHz ? file : new ResamplingAudioReader(file, rateHz);
+        return Clip(new AudioBuffer(AudioFileReader.ReadUpTo(reader, (long)(MaxSeconds * rateHz), path), rateHz), path);
+    }
 
     /// <summary>The part of <paramref name="audio"/> emotion is judged on (its first <see cref="MaxSeconds"/>); AudioTooShort under half a second.</summary>
     public static AudioBuffer Clip(AudioBuffer audio, string path)
