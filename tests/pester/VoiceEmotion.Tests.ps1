@@ -22,13 +22,11 @@ Describe 'Get-VoiceEmotion' {
         [math]::Round($sum, 4) | Should -Be 1
     }
 
-    It 'says uncertain for digital silence, with the scores still there' {
+    It 'gives digital silence no emotion, uncertain or otherwise, but NoSpeechDetected' {
         $silence = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-pester-silence-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '.wav')
         try {
             $null = New-TestVoiceWav -Path $silence -Hz { 0 } # zero frequency, zero phase: every sample is 0
-            $result = Get-VoiceEmotion $silence
-            $result.Emotion | Should -BeExactly 'uncertain'
-            $result.Scores.Count | Should -Be 7
+            { Get-VoiceEmotion $silence -ErrorAction Stop } | Should -Throw -ErrorId 'NoSpeechDetected,*'
         }
         finally { [System.IO.File]::Delete($silence) }
     }
