@@ -38,7 +38,10 @@ public static class ActiveSpeechLevel
         return PowerDb(sum / count);
     }
 
-    /// <summary>The clip scaled to <see cref="TargetDbfs"/> active speech level (peaks may then exceed 1: nothing clips in analysis); digital silence unchanged.</summary>
+    /// <summary>
+    /// The clip scaled to <see cref="TargetDbfs"/> active speech level (peaks may then exceed 1: nothing clips in
+    /// analysis); digital silence unchanged.
+    /// </summary>
     public static AudioBuffer Normalise(AudioBuffer audio)
     {
         double level = Dbfs(audio.Samples);

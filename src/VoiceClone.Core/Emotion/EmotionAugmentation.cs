@@ -19,7 +19,10 @@ public sealed record EmotionAugmentation
     public bool Noise { get; init; } = true;
     public bool BandLimit { get; init; } = true;
     public bool Reverb { get; init; } = true;
-    /// <summary>Read each augmented view's dynamics at a random tempo (<see cref="EmotionFeatureOptions.Tempo"/>), some with no other degradation.</summary>
+    /// <summary>
+    /// Read each augmented view's dynamics at a random tempo (<see cref="EmotionFeatureOptions.Tempo"/>), some with no
+    /// other degradation.
+    /// </summary>
     public bool Tempo { get; init; } = true;
 
     private const double MinSnrDb = 5, MaxSnrDb = 30;
@@ -57,7 +60,8 @@ public sealed record EmotionAugmentation
     }
 
     private static AudioBuffer AddNoise(AudioBuffer audio, Random random) =>
-        ColouredNoise.Add(audio, random.Next(2) == 0 ? ColouredNoise.White : ColouredNoise.Brown, Uniform(random, MinSnrDb, MaxSnrDb), random);
+        ColouredNoise.Add(audio, random.Next(2) == 0 ? ColouredNoise.White : ColouredNoise.Brown,
+            Uniform(random, MinSnrDb, MaxSnrDb), random);
 
     private static AudioBuffer LimitBand(AudioBuffer audio, Random random)
     {
@@ -67,7 +71,8 @@ public sealed record EmotionAugmentation
     }
 
     private static AudioBuffer Reverberate(AudioBuffer audio, Random random) =>
-        SyntheticReverb.Apply(audio, Uniform(random, MinRt60Seconds, MaxRt60Seconds), Uniform(random, MinDirectToReverberantDb, MaxDirectToReverberantDb), random);
+        SyntheticReverb.Apply(audio, Uniform(random, MinRt60Seconds, MaxRt60Seconds),
+            Uniform(random, MinDirectToReverberantDb, MaxDirectToReverberantDb), random);
 
     private static double Uniform(Random random, double min, double max) => min + (max - min) * random.NextDouble();
 }

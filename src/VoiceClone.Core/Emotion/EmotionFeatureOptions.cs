@@ -11,7 +11,10 @@ public sealed record EmotionFeatureOptions
     /// <summary>Bring every clip to the same active speech level first (<see cref="ActiveSpeechLevel"/>): gain invariance.</summary>
     public bool NormaliseLevel { get; init; } = true;
 
-    /// <summary>Which frames the spectral descriptors are summarised over (level and the "_loud_frames" set always use <see cref="EmotionFrameSelection.Loud"/>).</summary>
+    /// <summary>
+    /// Which frames the spectral descriptors are summarised over (level and the "_loud_frames" set always use
+    /// <see cref="EmotionFrameSelection.Loud"/>).
+    /// </summary>
     public EmotionFrameSelection FrameSelection { get; init; } = EmotionFrameSelection.Voiced;
 
     /// <summary>Read every clip's dynamics at one reference pace (<see cref="SpeechDynamics"/>).</summary>

@@ -19,7 +19,10 @@ internal static class SpeechDynamics
     private const int FrameSamples = 400, HopSamples = 160; // 25 ms every 10 ms at 16 kHz, as the descriptors
     private const double SpeechRangeDb = 35; // frames within 35 dB of the loudest, as the descriptors
 
-    /// <summary>The hop scale (1 = 10 ms) that brings the clip's level-delta deviation to the reference; 1 when it cannot be measured.</summary>
+    /// <summary>
+    /// The hop scale (1 = 10 ms) that brings the clip's level-delta deviation to the reference; 1 when it cannot be
+    /// measured.
+    /// </summary>
     public static double Tempo(float[] samples)
     {
         int frames = Math.Max(0, (samples.Length - FrameSamples) / HopSamples + 1);
@@ -33,7 +36,8 @@ internal static class SpeechDynamics
         if (frames < 5) return 1;
         double loudest = levelDb.Max();
         double[] delta = Functionals.Delta(levelDb);
-        double[] speech = Enumerable.Range(0, frames).Where(f => levelDb[f] > loudest - SpeechRangeDb && !double.IsNaN(delta[f])).Select(f => delta[f]).ToArray();
+        double[] speech = Enumerable.Range(0, frames)
+            .Where(f => levelDb[f] > loudest - SpeechRangeDb && !double.IsNaN(delta[f])).Select(f => delta[f]).ToArray();
         if (speech.Length < 3) return 1;
         double mean = speech.Average();
         double deviation = Math.Sqrt(speech.Sum(d => (d - mean) * (d - mean)) / speech.Length);

@@ -15,7 +15,8 @@ public sealed class ColouredNoiseTests
         Assert.Equal(ActiveSpeechLevel.Dbfs(audio.Samples) - 10, noiseDb, 1);
 
         // Power per octave band: flat for pink (1/f), rising 3 dB per octave for white, falling 3 dB for brown.
-        foreach (var (beta, slopeDbPerOctave) in new[] { (ColouredNoise.White, 3.0), (ColouredNoise.Pink, 0.0), (ColouredNoise.Brown, -3.0) })
+        var slopes = new[] { (ColouredNoise.White, 3.0), (ColouredNoise.Pink, 0.0), (ColouredNoise.Brown, -3.0) };
+        foreach (var (beta, slopeDbPerOctave) in slopes)
         {
             float[] x = ColouredNoise.Generate(1 << 16, 16000, beta, new Random(2));
             Assert.Equal(1, Signals.Rms(x), 3);

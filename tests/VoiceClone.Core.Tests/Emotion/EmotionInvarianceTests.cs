@@ -10,7 +10,8 @@ namespace VoiceClone.Core.Tests.Emotion;
 /// </summary>
 public sealed class EmotionInvarianceTests
 {
-    private static readonly Lazy<EmotionModel> Model = new(() => EmotionModel.Load(Path.Combine(SharedData.RepositoryRoot, "models", "emotion")));
+    private static readonly Lazy<EmotionModel> Model =
+        new(() => EmotionModel.Load(Path.Combine(SharedData.RepositoryRoot, "models", "emotion")));
 
     // One clip per emotion, both corpora, both sexes: the neutral EmoDB sentence the issue found labelled by its level, among them.
     public static TheoryData<string> RealClips { get; } = new()
@@ -24,7 +25,8 @@ public sealed class EmotionInvarianceTests
     {
         float gain = (float)Math.Pow(10, gainDb / 20);
         // A 16-bit file written at that gain: the quantisation noise stays where it is while the voice moves.
-        return new AudioBuffer(audio.Samples.Select(s => sixteenBit ? MathF.Round(s * gain * 32767) / 32767 : s * gain).ToArray(), audio.SampleRateHz);
+        float[] samples = audio.Samples.Select(s => sixteenBit ? MathF.Round(s * gain * 32767) / 32767 : s * gain).ToArray();
+        return new AudioBuffer(samples, audio.SampleRateHz);
     }
 
     [SkippableTheory]
@@ -40,7 +42,8 @@ public sealed class EmotionInvarianceTests
             {
                 float[] scores = Model.Value.Predict(Gained(audio, gainDb, sixteenBit));
                 double worst = scores.Select((s, i) => Math.Abs(s - reference[i])).Max();
-                Assert.True(worst <= 0.02, $"{clip} at {gainDb:+0.0;-0.0} dB ({(sixteenBit ? "16-bit" : "float")}): a probability moved by {worst:F3}");
+                string format = sixteenBit ? "16-bit" : "float";
+                Assert.True(worst <= 0.02, $"{clip} at {gainDb:+0.0;-0.0} dB ({format}): a probability moved by {worst:F3}");
             }
         }
     }
@@ -63,14 +66,15 @@ public sealed class EmotionInvarianceTests
     [Fact]
     public void Noise_hum_and_digital_silence_are_uncertain_not_an_emotion()
     {
-        EmotionModel model = EmotionModel.Load(Path.Combine(SharedData.RepositoryRoot, "models", "emotion"));
+        EmotionModel model = Model.Value;
         const int seconds = 3;
         var inputs = new Dictionary<string, float[]>
         {
             ["digital silence"] = new float[seconds * Voices.Rate],
             ["white noise"] = Voices.WhiteNoise(seconds * Voices.Rate, 0.1),
             ["pink noise"] = Voices.PinkNoise(seconds * Voices.Rate, 0.1),
-            ["brown noise"] = ColouredNoise.Generate(seconds * Voices.Rate, Voices.Rate, ColouredNoise.Brown, new Random(1)).Select(s => s * 0.1f).ToArray(),
+            ["brown noise"] = ColouredNoise.Generate(seconds * Voices.Rate, Voices.Rate, ColouredNoise.Brown, new Random(1))
+                .Select(s => s * 0.1f).ToArray(),
             ["50 Hz hum"] = Signals.Sine(50, Voices.Rate, seconds * Voices.Rate, 0.1),
         };
         foreach (var (name, samples) in inputs)
