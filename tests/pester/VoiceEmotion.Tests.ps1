@@ -31,6 +31,15 @@ Describe 'Get-VoiceEmotion' {
         finally { [System.IO.File]::Delete($silence) }
     }
 
+    It 'shows an uncertain result in the table as its most probable emotion with a question mark' {
+        $scores = [System.Collections.Generic.Dictionary[string, double]]::new()
+        $scores['fearful'] = 0.31; $scores['sad'] = 0.29
+        $scores['neutral'] = 0.20; $scores['angry'] = 0.20
+        $result = [VoiceClone.EmotionResult]@{ Path = '/a.wav'; Emotion = 'uncertain'; MostProbable = 'fearful'; Confidence = 0.31; Scores = $scores }
+        $table = $result | Format-Table | Out-String -Width 80
+        $table | Should -Match 'a\.wav\s+fearful\?\s+31\s?%\s+sad 29\s?%'
+    }
+
     It 'refuses a model folder that is not a model' {
         $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('voiceclone-nomodel-' + [guid]::NewGuid().ToString('N'))
         $null = [System.IO.Directory]::CreateDirectory($empty)
