@@ -5,7 +5,7 @@
     Tasks:
       Build    publish the module to out/VoiceClone/<version>/ (skipped when nothing changed)
       Test     Build, then xunit (Core, PowerShell), the .NET 8 isolation probe and the Pester scenarios;
-               ends with one line 'Tests: N passed, N failed, N skipped'
+               ends with one line 'Tests: N passed, N failed, N skipped'; -NoScale leaves out the SSH and Slurm engines
       GpuTest  build both flavours, then prove the GPU build falls back to CPU without CUDA (Pester tag Gpu)
       Package  Build, then zip the module to out/VoiceClone-<version>.zip (-Gpu: out/VoiceClone-gpu-<version>.zip)
       Demo     Build, then run the main job on a real recording (see README)
@@ -26,7 +26,9 @@ param(
     # The GPU flavour: Microsoft.ML.OnnxRuntime.Gpu (CUDA 13, cuDNN 9; linux-x64, win-x64) into out/gpu/VoiceClone/<version>.
     [switch] $Gpu,
     # Rebuild even when out/ is up to date.
-    [switch] $Force
+    [switch] $Force,
+    # Test: leave out the batch engines (tests/pester/Scale.Tests.ps1: a private sshd and a single-node Slurm, as root; ~2 min).
+    [switch] $NoScale
 )
 
 Set-StrictMode -Version 3.0
@@ -164,6 +166,7 @@ function Invoke-Test {
     $null = Install-DebianPackage 'pulseaudio-utils' '/usr/bin/parec'
     # The run report is opened in a real headless browser (no network, every plot decodes).
     $null = Install-DebianPackage 'chromium' '/usr/bin/chromium'
+    if (-not $NoScale) { foreach ($p in @{ 'openssh-server' = '/usr/sbin/sshd'; 'slurm-wlm' = '/usr/sbin/slurmctld'; 'munge' = '/usr/sbin/munged' }.GetEnumerator()) { $null = Install-DebianPackage $p.Key $p.Value } }
     $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $failures = [System.Collections.Generic.List[string]]::new()
     $env:VOICECLONE_MODULE_PATH = $moduleDir
@@ -191,13 +194,14 @@ function Invoke-Test {
     # A child process keeps this script's strict mode, modules and variables out of the tests' scope.
     $pwsh = [System.IO.Path]::Combine($repo, 'pwsh.sh')
     $null = Invoke-Native 'bash' @($pwsh, '-File', $runner, '-PesterManifest', $pester, '-OutputFolder', $results, '-SummaryPath', $summary,
-        '-ExcludeTag', 'Gpu') -AllowFailure
+        '-ExcludeTag', $(if ($NoScale) { 'Gpu,Scale' } else { 'Gpu' })) -AllowFailure
     if ([System.IO.File]::Exists($summary)) {
         $passed, $failed, $skipped = ([System.IO.File]::ReadAllText($summary).Trim() -split ' ') | ForEach-Object { [int] $_ }
         $total.Passed += $passed; $total.Failed += $failed; $total.Skipped += $skipped
     }
     else { $failures.Add('Pester did not run'); $total.Failed++ }
 
+    if ($NoScale) { Write-Step 'Test: the SSH and Slurm batch engines (Pester tag Scale) were left out (-NoScale)' }
     foreach ($f in $failures) { Write-Host "FAILED: $f" }
     Write-Host "Tests: $($total.Passed) passed, $($total.Failed) failed, $($total.Skipped) skipped"
     if ($total.Failed -gt 0) { exit 1 }
@@ -308,7 +312,7 @@ function Invoke-Bench {
     $null = Install-DebianPackage 'pocketsphinx' '/usr/bin/pocketsphinx_continuous'
     $null = Install-DebianPackage 'pocketsphinx-en-us' '/usr/share/pocketsphinx/model/en-us/en-us/mdef'
     $null = Install-DebianPackage 'python3-onnx' '/usr/lib/python3/dist-packages/onnx/__init__.py' # qwen-overhead's float16 and int4 rows
-    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'clone-languages', 'qwen-overhead', 'qwen-tokenizer') {
+    foreach ($mode in 'pitch', 'praat', 'syllables', 'features', 'emotion', 'clone', 'clone-languages', 'qwen-overhead', 'qwen-tokenizer', 'runs', 'capacity') {
         Write-Step "Bench: $mode"
         $null = Invoke-Native dotnet @($exe, $mode, $shared)
     }

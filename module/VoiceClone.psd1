@@ -27,6 +27,7 @@
         'Get-VoiceCloneRun'
         'Compare-VoiceCloneRun'
         'Export-VoiceCloneReport'
+        'Import-VoiceResult'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

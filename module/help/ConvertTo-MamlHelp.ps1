@@ -103,7 +103,7 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetAttribu
     if (-not $isSwitch) {
         $Writer.WriteStartElement('command', 'parameterValue', $command)
         $Writer.WriteAttributeString('required', 'true'); $Writer.WriteAttributeString('variableLength', 'false')
-        $Writer.WriteString($type.Name); $Writer.WriteEndElement()
+        $Writer.WriteString($(if ([Nullable]::GetUnderlyingType($type)) { [Nullable]::GetUnderlyingType($type).Name } else { $type.Name })); $Writer.WriteEndElement()
     }
     $Writer.WriteStartElement('dev', 'type', $dev); $Writer.WriteElementString('name', $maml, $type.FullName); $Writer.WriteEndElement()
     $Writer.WriteElementString('defaultValue', $dev, $Default)

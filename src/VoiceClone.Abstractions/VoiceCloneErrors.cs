@@ -153,6 +153,26 @@ public static class VoiceCloneErrors
         "The run report could not be written (no permission, no space, a bad path); nothing partial was left behind.",
         "Check free space and write permission on the report's folder, or choose another -Path.");
 
+    public static readonly VoiceCloneErrorDefinition BatchShardInvalid = new(
+        "BatchShardInvalid", "batch", VoiceCloneErrorKind.InvalidArgument, VoiceCloneErrorCategory.Input,
+        "A batch task's shard cannot be used: -ShardIndex without -ShardCount or the reverse, an empty index (its environment variable is unset), a count below 1, an index outside 0 to count - 1, or -ShardRoot with -Manifest.",
+        "Pass both, with 0 <= ShardIndex < ShardCount: submit Slurm arrays as --array=0-(n-1); Kubernetes indexed Jobs count from 0.");
+
+    public static readonly VoiceCloneErrorDefinition BatchManifestInvalid = new(
+        "BatchManifestInvalid", "batch", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
+        "A batch manifest (-Manifest) cannot be used: not CSV, a required column missing (path; for cloning reference, text and id), an empty cell, an id that cannot be a file name, or a path or id listed twice.",
+        "Fix the line the message names; relative paths are relative to the manifest's folder.");
+
+    public static readonly VoiceCloneErrorDefinition BatchResultInvalid = new(
+        "BatchResultInvalid", "batch", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Input,
+        "A batch result file (JSON Lines under -ResultPath) holds a line that is not a VoiceClone result: damaged, edited, or another program's file. Only a last line cut short by a crash is passed over.",
+        "Remove the line the message names (its input is analysed again on the next run), or keep other files out of the result folder.");
+
+    public static readonly VoiceCloneErrorDefinition BatchResultWriteFailed = new(
+        "BatchResultWriteFailed", "batch", VoiceCloneErrorKind.WriteError, VoiceCloneErrorCategory.Io,
+        "Results could not be written under -ResultPath (no space, no permission, the share went away); the results written before stay done.",
+        "Free space or fix the permissions, then run the same command again: it goes on from the last result written.");
+
     public static readonly VoiceCloneErrorDefinition UnexpectedError = new(
         "UnexpectedError", "module", VoiceCloneErrorKind.InvalidData, VoiceCloneErrorCategory.Unknown,
         "An internal failure the module did not anticipate; the full stack trace is in the log file.",
@@ -163,6 +183,6 @@ public static class VoiceCloneErrors
         PathNotFound, PathNotFileSystem, PathNotRegularFile, AudioFormatUnsupported, AudioFileMalformed, AudioReadFailed,
         AudioTooLong, AudioTooShort, NoSpeechDetected, ModelFileMissing, ModelDownloadFailed, TrainingDataInvalid, EmotionModelIncompatible, OutputExists, AudioWriteFailed, FingerprintInvalid, FingerprintTooLarge, FingerprintReadFailed,
         TextInvalid, SynthesizerMissing, LanguageUnsupported, SynthesisFailed, VoiceProfileInvalid, ConfigurationInvalid, AudioDeviceUnavailable,
-        RunNotFound, ReportWriteFailed, UnexpectedError,
+        RunNotFound, ReportWriteFailed, BatchShardInvalid, BatchManifestInvalid, BatchResultInvalid, BatchResultWriteFailed, UnexpectedError,
     ];
 }

@@ -98,6 +98,7 @@ switch (args.FirstOrDefault())
         return FeatureSpeed(Path.Combine(shared, "data", "librispeech"));
     case "formats": return AudioFormatBench.Run(Path.Combine(shared, "data", "librispeech"));
     case "runs": return RunHistoryBench.Run();
+    case "capacity": return ScaleCapacity.Run(shared, FindRepositoryRoot());
     default:
         Console.Error.WriteLine("usage: VoiceClone.Benchmarks pitch [sharedFolder]");
         return 64;

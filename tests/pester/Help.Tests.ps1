@@ -38,6 +38,19 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         }
     }
 
+    It 'lists its error ids in NOTES, each one the module defines, UnexpectedError among them' {
+        $notes = ($help.alertSet.alert.Text -join ' ')
+        $notes | Should -Match 'Error ids: '
+        $defined = [VoiceClone.VoiceCloneErrors]::All.ErrorId
+        # Error ids are the PascalCase words after 'Error ids: ', outside parentheses (which may name parameters).
+        $listed = ($notes -split 'Error ids: ', 2)[1] -replace '\([^)]*\)', ''
+        $named = [regex]::Matches($listed, '\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\b').Value |
+            Where-Object { $_ -notmatch '^(Get|Set|New|Import|Export|Compare|Start|Install|ConvertTo)[A-Z]' }
+        @($named).Count | Should -BeGreaterThan 0
+        foreach ($id in $named) { $defined | Should -Contain $id -Because "$Name's help names $id" }
+        $named | Should -Contain 'UnexpectedError'
+    }
+
     It 'has examples that parse' {
         $examples = @($help.Examples.Example)
         $examples.Count | Should -BeGreaterThan 0

@@ -26,7 +26,7 @@ $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = Join-Path $OutputFolder "$ResultName.xml"
 if ($Tag) { $configuration.Filter.Tag = $Tag }
-if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag }
+if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag -split ',' } # pwsh -File passes 'Gpu,Scale' as one string
 $result = Invoke-Pester -Configuration $configuration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 Set-Content -LiteralPath $SummaryPath -Value "$($result.PassedCount) $failed $($result.SkippedCount)"

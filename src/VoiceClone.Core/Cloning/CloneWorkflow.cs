@@ -38,6 +38,10 @@ public sealed class CloneWorkflow(IVoiceEngine engine, EmotionModel emotionModel
     private static readonly ILogger Log = ModuleLog.For(Source);
 
     public RunLog RunLog => runLog;
+    public CloneOptions Options => options;
+
+    /// <summary>The same engine, models and run log with other options (a manifest row's own id).</summary>
+    public CloneWorkflow With(CloneOptions changed) => new(engine, emotionModel, references, runLog, changed);
 
     public VoiceCloneResult Clone(string referencePath, string text, CancellationToken cancellation) =>
         Run(referencePath, id => PrepareReference(id, referencePath), text, cancellation);

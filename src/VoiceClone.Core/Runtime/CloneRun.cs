@@ -10,14 +10,16 @@ namespace VoiceClone.Core.Runtime;
 /// starts, checkpointed as clones finish, and finished once when the call ends however it ends (<see cref="Finish"/>, or
 /// <see cref="Dispose"/> as "failed") — provided it cloned anything.
 /// </summary>
-public sealed class CloneRun : IDisposable
+public sealed partial class CloneRun : IDisposable
 {
     private readonly CloneWorkflow _workflow;
     private readonly Qwen3Engine? _qwen3;
     private readonly RunTracker _tracker;
+    private readonly RuntimeLogs _logs;
 
-    internal CloneRun(CloneWorkflow workflow, Qwen3Engine? qwen3, string? deviceFallback, RunTracker tracker)
+    internal CloneRun(CloneWorkflow workflow, Qwen3Engine? qwen3, string? deviceFallback, RunTracker tracker, RuntimeLogs logs)
     {
+        _logs = logs;
         _workflow = workflow;
         _qwen3 = qwen3;
         DeviceFallback = deviceFallback;

@@ -29,6 +29,9 @@ public sealed record CloneSettings(string OutputDirectory)
     public bool Overwrite { get; init; }
     /// <summary>How many clones the caller runs at once (recorded in the run log).</summary>
     public int Parallelism { get; init; } = 1;
+    /// <summary>The batch manifest the clones come from, and this task's shard of it ("3 of 8"), for the run log.</summary>
+    public string? Manifest { get; init; }
+    public string? Shard { get; init; }
 }
 
 /// <summary>One base voice of the default engine: its name (backend:voice), backend, language tag and name, and gender.</summary>
@@ -67,7 +70,7 @@ public sealed class CloneService
             {
                 Overwrite = settings.Overwrite, Id = settings.Id, Seed = settings.Seed, MinVoicedFraction = minVoiced,
             });
-        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Runs.Track(runLog, RunWritePolicy.FirstItem));
+        return new CloneRun(workflow, engine as Qwen3Engine, fallback, _runtime.Runs.Track(runLog, RunWritePolicy.FirstItem), _runtime.Logs);
     }
 
     /// <summary>The voiced_speech limit: <see cref="CloneValidator.MinVoicedFractionVariable"/> when set, else the default.</summary>
@@ -106,5 +109,6 @@ public sealed class CloneService
         ["language"] = s.Language, ["temperature"] = s.Temperature.ToString(CultureInfo.InvariantCulture), ["device"] = s.Device.ToString(),
         ["reference_text"] = s.ReferenceText, ["base_voice"] = s.BaseVoice, ["seed"] = s.Seed?.ToString(CultureInfo.InvariantCulture),
         ["id"] = s.Id, ["force"] = s.Overwrite.ToString(), ["throttle_limit"] = s.Parallelism.ToString(CultureInfo.InvariantCulture),
+        ["manifest"] = s.Manifest, ["shard"] = s.Shard,
     };
 }

@@ -39,6 +39,7 @@ public sealed class VoiceCloneRuntime : IDisposable
         Fingerprints = new FingerprintService();
         Devices = new DeviceService(this);
         Runs = new RunService(this);
+        Batches = new BatchService();
         int stale = ScratchFolder.RemoveStale();
         if (stale > 0) Logs.Write(ModuleLogLevel.Debug, "module", $"Removed {stale} scratch folder(s) that killed processes left behind");
     }
@@ -53,6 +54,7 @@ public sealed class VoiceCloneRuntime : IDisposable
     public FingerprintService Fingerprints { get; }
     public DeviceService Devices { get; }
     public RunService Runs { get; }
+    public BatchService Batches { get; }
 
     /// <summary>How many ONNX sessions are warm.</summary>
     public int WarmSessions => Sessions.Count;

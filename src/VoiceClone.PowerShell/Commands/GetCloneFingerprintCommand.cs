@@ -9,7 +9,7 @@ namespace VoiceClone.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Get, "CloneFingerprint", DefaultParameterSetName = LiteralPathSet)]
 [OutputType(typeof(CloneFingerprint))]
 [OutputType(typeof(PSObject))]
-public sealed class GetCloneFingerprintCommand : FileInputCmdlet
+public sealed class GetCloneFingerprintCommand : BatchFileCmdlet
 {
     /// <summary>Emit one row of scalar columns per file instead of the typed object: ready for Export-Csv and spreadsheets.</summary>
     [Parameter]

@@ -25,7 +25,9 @@ public sealed class GetVoiceEmotionCommand : ParallelFileCmdlet<EmotionResult>
     protected override void BeginWork() =>
         _recognizer = Runtime.Emotion.Prepare(ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath));
 
-    protected override Func<EmotionResult> PlanWork(string file)
+    protected override BatchResultKind ResultKind => BatchResultKind.Emotion;
+
+    protected override Func<EmotionResult> PlanWork(string file, string? manifestText)
     {
         EmotionRecognizer recognizer = _recognizer!;
         return () => recognizer.Recognize(file);

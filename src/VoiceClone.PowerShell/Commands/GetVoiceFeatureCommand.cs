@@ -40,8 +40,11 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
     [ValidateRange(0.05, 10)]
     public double MinimumPauseSeconds { get; set; } = 0.25;
 
-    /// <summary>The words spoken; Wpm is then exact.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>The words spoken; Wpm is then exact. With -Manifest, the manifest's text column says them.</summary>
+    // Not in the Manifest set: a pipeline parameter common to every set stops PowerShell preferring the default
+    // (LiteralPath) set, and a FileInfo or result object would then bind to -Path as a wildcard pattern.
+    [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
     public string? Text { get; set; }
 
     /// <summary>Add the frame-by-frame pitch contour (Contour property).</summary>
@@ -58,10 +61,12 @@ public sealed class GetVoiceFeatureCommand : ParallelFileCmdlet<VoiceFeatures>
         MinimumPauseSeconds = MinimumPauseSeconds, IncludeContour = IncludeContour,
     });
 
-    protected override Func<VoiceFeatures> PlanWork(string file)
+    protected override BatchResultKind ResultKind => BatchResultKind.Features;
+
+    protected override Func<VoiceFeatures> PlanWork(string file, string? manifestText)
     {
         FeatureAnalysis analysis = _analysis!;
-        string? text = Text; // Text binds per pipeline object
+        string? text = manifestText ?? Text; // Text binds per pipeline object
         return () => analysis.Analyze(file, text);
     }
 

@@ -8,14 +8,16 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceClone", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceCloneResult))]
-public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
+public sealed class NewVoiceCloneCommand : BatchFileCmdlet, IDisposable
 {
     private const string ProfileSet = "Profile";
-    private OrderedWorkQueue<VoiceCloneResult>? _queue;
+    private const string ManifestSet = "Manifest";
+    private OrderedWorkQueue<VoiceCloneResult?>? _queue;
     private CloneRun? _run;
     private BatchProgress? _progress;
-    private int _planned, _done, _failed;
-    private bool _playbackFailed;
+    private int _planned, _done, _failed, _skipped;
+    private bool _playbackFailed, _manifestRead;
+    private string? _manifestPath;
 
     /// <summary>Saved voices (New-VoiceProfile) to clone instead of recordings; implies -Engine Qwen3. Wildcards allowed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
@@ -23,8 +25,15 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string[] Profile { get; set; } = [];
 
+    /// <summary>A CSV of clones to make, one per row: reference, text and id; a re-run skips the pairs already whole.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ManifestSet)]
+    [ValidateNotNullOrEmpty]
+    public string Manifest { get; set; } = "";
+
     /// <summary>What to say; each string is one clone per reference.</summary>
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ProfileSet)]
     [ValidateNotNullOrEmpty]
     public string[] Text { get; set; } = [];
 
@@ -80,11 +89,13 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
     public int? Seed { get; set; }
 
     /// <summary>Name the single clone cloned_&lt;Id&gt; instead of a drawn id (letters, digits, '-', '_', '.').</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [Parameter(ParameterSetName = ProfileSet)]
     [ValidateNotNullOrEmpty]
     public string? Id { get; set; }
 
-    /// <summary>With -Id: replace an existing pair of that name.</summary>
+    /// <summary>With -Id or -Manifest: replace an existing pair of that name.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -112,23 +123,36 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
             throw new VoiceCloneException(VoiceCloneErrors.ModelFileMissing,
                 "-Engine Qwen3 needs -ModelPath: the Qwen3-TTS model folder (models/README.md says which files to download).");
         }
-        if (Force && Id is null) WriteWarning("-Force only matters with -Id: drawn ids never collide with an existing pair.");
+        if (Force && Id is null && ParameterSetName != ManifestSet) WriteWarning("-Force only matters with -Id or -Manifest: drawn ids never collide with an existing pair.");
+        if (ParameterSetName == ManifestSet && ShardRoot is not null)
+        {
+            throw new VoiceCloneException(VoiceCloneErrors.BatchShardInvalid,
+                "-ShardRoot is for -Path inputs; a manifest's rows are shared out by row. Leave out -ShardRoot.");
+        }
+        string? shard = Shard.Count > 1 ? Shard.ToString() : null; // a bad shard stops the call here
+        if (ParameterSetName == ManifestSet) _manifestPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Manifest);
         _run = Runtime.Cloning.Start(new CloneSettings(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory))
         {
             Engine = Engine, ModelPath = ModelPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath),
             ReferenceText = ReferenceText, Language = Language, Temperature = Temperature, Device = Device, NonStreaming = NonStreaming,
             BaseVoice = BaseVoice, Seed = Seed, Id = Id, Overwrite = Force, Parallelism = ThrottleLimit,
+            Manifest = _manifestPath, Shard = shard,
         });
-        _queue = new OrderedWorkQueue<VoiceCloneResult>(ThrottleLimit, WaitFor, StopToken);
+        _queue = new OrderedWorkQueue<VoiceCloneResult?>(ThrottleLimit, WaitFor, StopToken);
         _progress = new BatchProgress(LogSource, "Cloned");
         WriteVerbose($"Run {_run.RunId}: clones go to {OutputDirectory}");
     }
 
     protected override void Process()
     {
+        if (ParameterSetName == ManifestSet)
+        {
+            CloneManifest();
+            return;
+        }
         if (ParameterSetName == ProfileSet)
         {
-            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, InputPatterns.Profiles))
+            foreach (string profile in InputPathResolver.Resolve(this, Profile, literal: false, InputPatterns.Profiles).Where(Takes))
             {
                 CloneVoice voice;
                 try
@@ -169,10 +193,29 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
         }
     }
 
+    /// <summary>This shard's rows of the manifest, once (pipeline objects bind nothing in this set).</summary>
+    private void CloneManifest()
+    {
+        if (_manifestRead) return;
+        _manifestRead = true;
+        bool force = Force;
+        foreach (BatchItem job in Runtime.Batches.ReadCloneManifest(_manifestPath!, Shard))
+        {
+            string text = job.Text!, id = job.Id!;
+            if (!ShouldProcess(job.Path, $"Clone the voice into {OutputDirectory} as cloned_{id}, saying '{Shorten(text)}'")) continue;
+            _planned++;
+            CloneRun run = _run!;
+            CancellationToken stop = StopToken;
+            _queue!.Enqueue(job.Path, () => run.CloneOnce(job.Path, text, id, force, stop));
+            WriteFinished(all: false);
+        }
+    }
+
     protected override void End()
     {
         if (_queue is not null) WriteFinished(all: true);
         if (_planned > 1) CompleteProgress();
+        if (_skipped > 0) WriteVerbose($"Skipped {_skipped} clone(s) whose pair was already whole in {OutputDirectory}");
         _run?.Finish(_failed == 0 ? "completed" : "completed_with_errors");
         if (_run?.RunLogPath is { } log) WriteVerbose($"Run log: {log}");
     }
@@ -204,9 +247,9 @@ public sealed class NewVoiceCloneCommand : FileInputCmdlet, IDisposable
                 _failed++;
                 WriteItemError(work.Exception!, reference);
             }
+            else if (work.GetAwaiter().GetResult() is not { } clone) _skipped++;
             else
             {
-                VoiceCloneResult clone = work.GetAwaiter().GetResult();
                 WriteObject(clone);
                 if (Play && !_playbackFailed) PlayClone(clone.AudioPath);
             }

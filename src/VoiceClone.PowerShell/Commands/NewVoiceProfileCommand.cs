@@ -8,7 +8,7 @@ namespace VoiceClone.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VoiceProfile", DefaultParameterSetName = LiteralPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VoiceProfile))]
-public sealed class NewVoiceProfileCommand : FileInputCmdlet
+public sealed class NewVoiceProfileCommand : BatchFileCmdlet
 {
     private string _model = "";
     private string _output = "";
@@ -36,6 +36,7 @@ public sealed class NewVoiceProfileCommand : FileInputCmdlet
 
     protected override void Begin()
     {
+        base.Begin();
         _model = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
         Runtime.Profiles.Prepare(_model, referenceText: null); // a missing or broken model is one error for the whole call
         _output = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory);

@@ -28,6 +28,9 @@ public abstract class FileInputCmdlet : VoiceCloneCmdlet
     protected List<string> InputFiles(IReadOnlyList<string> folderPatterns)
     {
         bool literal = ParameterSetName == LiteralPathSet;
-        return InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, folderPatterns);
+        return InputPathResolver.Resolve(this, literal ? LiteralPath : Path, literal, folderPatterns).Where(Takes).ToList();
     }
+
+    /// <summary>Whether this call works on <paramref name="file"/>: all files, unless the cmdlet takes a shard of them.</summary>
+    protected virtual bool Takes(string file) => true;
 }

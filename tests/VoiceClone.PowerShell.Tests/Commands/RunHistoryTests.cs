@@ -65,7 +65,7 @@ public sealed class RunHistoryTests : IDisposable
         Assert.Empty(_session.Invoke($"Get-VoiceCloneRun -Since '{DateTime.Now.AddMinutes(5):o}'"));
         string id = Property<string>(features, "Id");
         Assert.Equal(id, Property<string>(_session.Invoke($"'{id}' | Get-VoiceCloneRun").Single(), "Id"));
-        Assert.Equal(id, Property<string>(_session.Invoke($"Get-VoiceCloneRun -Id '{id[..15]}*' -LogDirectory '{_logs}'").Single(), "Id"));
+        Assert.Equal(id, Property<string>(_session.Invoke($"Get-VoiceCloneRun -Id '{id[..^4]}*' -LogDirectory '{_logs}'").Single(), "Id"));
 
         var missing = _session.Invoke("Get-VoiceCloneRun -Id 20200101-000000-000-00000000", out var errors);
         Assert.Empty(missing);

@@ -9,7 +9,7 @@ using VoiceClone.Core.Engines.Qwen3;
 using VoiceClone.Core.Tests.Support;
 using VoiceClone.Core.Tests.Telemetry;
 
-namespace VoiceClone.Core.Tests.Audio;
+namespace VoiceClone.Core.Tests.Audio.Decoders;
 
 /// <summary>The same recording as WAV and as each compressed format, encoded by the real tools, analyses the same.</summary>
 [Collection(ModuleLogCollection.Name)]

@@ -1,7 +1,7 @@
 using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Tests.Support;
 
-namespace VoiceClone.Core.Tests.Analysis;
+namespace VoiceClone.Core.Tests.Analysis.Pitch;
 
 /// <summary>The time-domain period refinement behind -PitchAlgorithm SwiftF0, on a coarse track with known errors.</summary>
 public sealed class PeriodRefinerTests

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using VoiceClone.Core.Devices;
 using VoiceClone.Core.Devices.Wasapi;
 
-namespace VoiceClone.Core.Tests.Devices;
+namespace VoiceClone.Core.Tests.Devices.Wasapi;
 
 /// <summary>The Windows backend over a fake endpoint list: what it lists, which endpoint it opens, Windows' failures as errors.</summary>
 public sealed class WasapiBackendTests

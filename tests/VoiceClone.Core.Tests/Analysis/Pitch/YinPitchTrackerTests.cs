@@ -2,7 +2,7 @@ using VoiceClone.Core.Analysis.Pitch;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Tests.Support;
 
-namespace VoiceClone.Core.Tests.Analysis;
+namespace VoiceClone.Core.Tests.Analysis.Pitch;
 
 /// <summary>The default tracker against signals whose F0 is known exactly.</summary>
 public sealed class YinPitchTrackerTests

@@ -3,7 +3,7 @@ using VoiceClone.Core.Audio;
 using VoiceClone.Core.Audio.Decoders;
 using VoiceClone.Core.Tests.Support;
 
-namespace VoiceClone.Core.Tests.Audio;
+namespace VoiceClone.Core.Tests.Audio.Decoders;
 
 /// <summary>Damaged MP3 and Ogg files are clean AudioFileMalformed errors; formats that need ffmpeg say so without it.</summary>
 public sealed class AudioDamageTests(EncodedRecordings recordings) : IClassFixture<EncodedRecordings>
