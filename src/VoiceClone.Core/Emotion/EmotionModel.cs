@@ -89,6 +89,10 @@ public sealed class EmotionModel
             throw Incompatible(folder, $"it was trained at speeds [{string.Join(", ", metadata.SpeedPerturbation)}]; this module predicts at [{string.Join(", ", Emotion.SpeedPerturbation.Factors)}]");
         }
         if (!(metadata.Temperature > 0)) throw Incompatible(folder, $"its calibration temperature {metadata.Temperature} is not positive");
+        if (!(metadata.UncertainBelow is >= 0 and <= 1))
+        {
+            throw Incompatible(folder, $"its 'uncertain' threshold {metadata.UncertainBelow} is not a probability");
+        }
         if (!metadata.Labels.SequenceEqual(EmotionLabels.All))
         {
             throw Incompatible(folder, $"its labels are [{string.Join(", ", metadata.Labels)}]; this module uses [{string.Join(", ", EmotionLabels.All)}]");
