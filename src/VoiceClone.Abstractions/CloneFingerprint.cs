@@ -14,6 +14,7 @@ public sealed class CloneFingerprint
     public double PitchRangeLow { get; init; } = double.NaN;
     public double PitchRangeHigh { get; init; } = double.NaN;
     public double StressEnergy { get; init; } = double.NaN;
+    /// <summary>The reference's emotion as Get-VoiceEmotion names it: one of the seven, or 'uncertain'.</summary>
     public string? Emotion { get; init; }
     public double EmotionConfidence { get; init; } = double.NaN;
     public double Wpm { get; init; } = double.NaN;

@@ -12,7 +12,7 @@ switch (args.FirstOrDefault())
     case "pitch":
         return PitchAccuracy(Path.Combine(shared, "data", "fda"));
     case "emotion":
-        return EmotionEvaluation(Path.Combine(shared, "data", "ravdess"), args.Length > 2 ? args[2] : null);
+        return EmotionRobustness.Run(shared, args.Skip(2).ToArray());
     case "praat":
         return PraatComparison(Path.Combine(shared, "data", "fda"));
     case "syllables":
@@ -308,44 +308,6 @@ static string PraatVersion(string praat)
     start.ArgumentList.Add("--version");
     using var process = Process.Start(start)!;
     return process.StandardOutput.ReadToEnd().Trim();
-}
-
-static int EmotionEvaluation(string ravdess, string? saveTo)
-{
-    if (!Directory.Exists(ravdess)) { Console.WriteLine($"skipped: {ravdess} not found"); return 0; }
-    var clips = VoiceClone.Core.Emotion.EmotionManifest.Read(ravdess, Path.Combine(ravdess, "manifest.csv"), ["surprised"]);
-    var watch = Stopwatch.StartNew();
-    var features = VoiceClone.Core.Emotion.EmotionTrainer.ExtractFeatures(clips);
-    double extractSeconds = watch.Elapsed.TotalSeconds;
-    watch.Restart();
-    foreach (float l2 in new[] { 10f, 30f, 60f })
-    {
-        var sweep = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1, l2).CrossValidateBySpeaker(clips, features).Metrics;
-        Console.WriteLine($"L2 {l2}: unweighted accuracy {sweep.UnweightedAccuracy:P1}, ECE {sweep.ExpectedCalibrationError:F3}");
-    }
-    var metrics = new VoiceClone.Core.Emotion.EmotionTrainer(seed: 1).CrossValidateBySpeaker(clips, features).Metrics;
-    if (saveTo is not null)
-    {
-        // Train and write the model that ships in models/emotion (same seed, same clips).
-        VoiceClone.Core.Emotion.EmotionModelBuilder.Build(clips, saveTo, seed: 1, trainedOn: "RAVDESS speech, 24 actors, 7 emotions (surprised left out)",
-            licence: "CC BY-NC-SA 4.0 (inherited from RAVDESS, Livingstone & Russo 2018): non-commercial use only");
-    }
-    var model = VoiceClone.Core.Emotion.EmotionModel.Load(saveTo ?? Path.Combine(FindRepositoryRoot(), "models", "emotion"));
-    var clip = VoiceClone.Core.Emotion.EmotionFeatures.ReadClip(clips[0].Path);
-    var views = VoiceClone.Core.Emotion.EmotionFeatures.Views(clip);
-    model.Predict(views);
-    var timing = Stopwatch.StartNew();
-    for (int i = 0; i < 20; i++) views = VoiceClone.Core.Emotion.EmotionFeatures.Views(clip);
-    double featureMs = timing.Elapsed.TotalMilliseconds / 20;
-    timing.Restart();
-    for (int i = 0; i < 1000; i++) model.Predict(views);
-    Console.WriteLine($"Per {clip.DurationSeconds:F1} s clip after warm-up: classifier {timing.Elapsed.TotalMilliseconds / 1000:F3} ms ({views.Length} views averaged), feature extraction {featureMs:F1} ms (one core)");
-    Console.WriteLine($"RAVDESS 7-class, {clips.Count} clips, {clips.Select(c => c.Speaker).Distinct().Count()} actors; features {extractSeconds:F1} s (all cores), leave-one-actor-out {watch.Elapsed.TotalSeconds:F1} s");
-    Console.WriteLine($"Unweighted accuracy {metrics.UnweightedAccuracy:P1} (chance 14.3 %), weighted {metrics.WeightedAccuracy:P1}, expected calibration error {metrics.ExpectedCalibrationError:F3}");
-    Console.WriteLine("| emotion | recall | precision | F1 |");
-    Console.WriteLine("|---|---|---|---|");
-    for (int i = 0; i < metrics.Labels.Count; i++) Console.WriteLine($"| {metrics.Labels[i]} | {metrics.Recall[i]:P1} | {metrics.Precision[i]:P1} | {metrics.F1[i]:F3} |");
-    return 0;
 }
 
 static string FindRepositoryRoot()

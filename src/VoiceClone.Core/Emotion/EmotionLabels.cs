@@ -4,4 +4,7 @@ namespace VoiceClone.Core.Emotion;
 public static class EmotionLabels
 {
     public static IReadOnlyList<string> All { get; } = ["neutral", "calm", "happy", "sad", "angry", "fearful", "disgust"];
+
+    /// <summary>What a result says instead of an emotion when no class is probable enough (see EmotionModel).</summary>
+    public const string Uncertain = "uncertain";
 }

@@ -31,12 +31,16 @@ public sealed class EmotionModel
     public float[] Predict(AudioBuffer audio) => Predict(EmotionFeatures.Views(audio));
 
     /// <summary>The same from precomputed views (<see cref="EmotionFeatures.Views"/>): the classifier alone.</summary>
-    public float[] Predict(float[][] views)
+    public float[] Predict(EmotionViews views) => SpeechEvidence.Shrink(Calibrate(PredictUncalibrated(views.Views)), views.VoicedSeconds);
+
+    /// <summary>The mean probability over the views, before calibration.</summary>
+    public float[] PredictUncalibrated(float[][] views)
     {
-        float[] mean;
-        lock (_gate) mean = EmotionTrainer.AverageOverViews(_engine, views);
-        return TemperatureScaling.Apply(mean, Metadata.Temperature);
+        lock (_gate) return EmotionTrainer.AverageOverViews(_engine, views);
     }
+
+    /// <summary>Temperature scaling with the model's temperature.</summary>
+    public float[] Calibrate(float[] uncalibrated) => TemperatureScaling.Apply(uncalibrated, Metadata.Temperature);
 
     /// <summary>The most probable emotion, its calibrated confidence and every label's score.</summary>
     public EmotionResult Classify(AudioBuffer audio, string path)
@@ -46,7 +50,8 @@ public sealed class EmotionModel
         return new EmotionResult
         {
             Path = path,
-            Emotion = Metadata.Labels[best],
+            Emotion = scores[best] >= Metadata.UncertainBelow ? Metadata.Labels[best] : EmotionLabels.Uncertain,
+            MostProbable = Metadata.Labels[best],
             Confidence = scores[best],
             Scores = Metadata.Labels.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => (double)scores[x.i]),
             ModelPath = Folder,
@@ -84,6 +89,10 @@ public sealed class EmotionModel
             throw Incompatible(folder, $"it was trained at speeds [{string.Join(", ", metadata.SpeedPerturbation)}]; this module predicts at [{string.Join(", ", Emotion.SpeedPerturbation.Factors)}]");
         }
         if (!(metadata.Temperature > 0)) throw Incompatible(folder, $"its calibration temperature {metadata.Temperature} is not positive");
+        if (!(metadata.UncertainBelow is >= 0 and <= 1))
+        {
+            throw Incompatible(folder, $"its 'uncertain' threshold {metadata.UncertainBelow} is not a probability");
+        }
         if (!metadata.Labels.SequenceEqual(EmotionLabels.All))
         {
             throw Incompatible(folder, $"its labels are [{string.Join(", ", metadata.Labels)}]; this module uses [{string.Join(", ", EmotionLabels.All)}]");
@@ -116,6 +125,8 @@ public sealed record EmotionModelMetadata
     public IReadOnlyList<double> SpeedPerturbation { get; init; } = Emotion.SpeedPerturbation.Factors;
     /// <summary>Temperature-scaling calibration, fitted on leave-one-speaker-out predictions.</summary>
     public double Temperature { get; init; } = 1;
+    /// <summary>A top probability under this is reported as <see cref="EmotionLabels.Uncertain"/> (the scores stay).</summary>
+    public double UncertainBelow { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = EmotionLabels.All;
     public string Trainer { get; init; } = "LbfgsMaximumEntropy";
     public int Seed { get; init; }

@@ -23,12 +23,12 @@ public static class EmotionModelBuilder
         var watch = Stopwatch.StartNew();
         log.Information("Extracting features from {Clips} recordings of {Speakers} speakers, each at {Views} speeds", clips.Count, clips.Select(c => c.Speaker).Distinct().Count(), SpeedPerturbation.Factors.Count + 1);
         var extraction = new BatchEta(Source);
-        var features = EmotionTrainer.ExtractFeatures(clips, done =>
+        var features = EmotionTrainer.ExtractFeatures(clips, EmotionAugmentation.Default, onClip: done =>
         {
             int eta = extraction.SecondsRemaining(done, clips.Count);
             extraction.Log($"Extracted features of {done}/{clips.Count} recordings", eta);
             progress?.Invoke("Extracting features", done, clips.Count, eta);
-        }, cancel);
+        }, cancel: cancel);
         log.Information("Features extracted in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
 
         var trainer = new EmotionTrainer(seed);
@@ -43,11 +43,11 @@ public static class EmotionModelBuilder
         EmotionMetrics metrics = evaluation.Metrics;
         log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}", metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
 
-        var model = trainer.Fit(clips, features);
+        var model = trainer.Fit(clips, features.Select(f => f.Training).ToList());
         var metadata = new EmotionModelMetadata
         {
             Seed = seed, Clips = clips.Count, Speakers = clips.Select(c => c.Speaker).Distinct().Count(), TrainedOn = trainedOn, Licence = licence,
-            Temperature = Math.Round(evaluation.Temperature, 4),
+            Temperature = Math.Round(evaluation.Temperature, 4), UncertainBelow = evaluation.UncertainBelow,
             UnweightedAccuracy = Math.Round(metrics.UnweightedAccuracy, 4), ExpectedCalibrationError = Math.Round(metrics.ExpectedCalibrationError, 4),
         };
         EmotionModel.Save(outputFolder, model, trainer.Context, metadata);
@@ -57,6 +57,9 @@ public static class EmotionModelBuilder
             unweighted_accuracy = metrics.UnweightedAccuracy,
             weighted_accuracy = metrics.WeightedAccuracy,
             expected_calibration_error = metrics.ExpectedCalibrationError,
+            uncertain_below = evaluation.UncertainBelow,
+            answered = evaluation.Answered,
+            right_when_answered = evaluation.RightWhenAnswered,
             clips = metrics.Clips,
             labels = metrics.Labels,
             recall = metrics.Recall,

@@ -1,4 +1,5 @@
 using VoiceClone.Core.Analysis.Pitch;
+using VoiceClone.Core.Audio;
 using VoiceClone.Core.Dsp;
 using VoiceClone.Core.Emotion;
 using VoiceClone.Core.Tests.Support;
@@ -48,12 +49,29 @@ public sealed class EmotionFeaturesTests
     public void Every_view_has_one_value_per_named_feature()
     {
         var audio = new AudioBuffer(Voices.Concat(Voices.Vowel(140, 0.8), Voices.Silence(0.3), Voices.Vowel(170, 0.8)), Voices.Rate);
-        float[][] views = EmotionFeatures.Views(audio);
+        float[][] views = EmotionFeatures.Views(audio).Views;
         Assert.Equal(SpeedPerturbation.Factors.Count + 1, views.Length);
         Assert.All(views, v => Assert.Equal(EmotionFeatures.Names.Count, v.Length));
         Assert.Equal(EmotionFeatures.Names.Count, EmotionFeatures.Names.Distinct().Count());
         int meanF0 = EmotionFeatures.Names.ToList().IndexOf("f0_semitones_mean");
         Assert.True(views[^1][meanF0] > views[0][meanF0] + 2, "the 1.15x view sounds about 2.4 semitones higher");
+    }
+
+    [Fact]
+    public void A_clip_is_read_at_the_analysis_rate_as_it_decodes_with_the_samples_of_whole_signal_resampling()
+    {
+        const int fileRateHz = 48000;
+        float[] recorded = Voices.Harmonic(t => 120 + 40 * t, 1.5, amplitude: 0.2);
+        float[] at48k = SincResampler.Resample(recorded, Voices.Rate, fileRateHz);
+        using var folder = new TempDirectory();
+        string path = folder.File("clip48k.wav");
+        WavWriter.Write(path, at48k, fileRateHz, WavSampleFormat.Float32);
+
+        AudioBuffer clip = EmotionFeatures.ReadClip(path);
+        float[] whole = SincResampler.Resample(at48k, fileRateHz, Voices.Rate);
+        Assert.Equal(Voices.Rate, clip.SampleRateHz);
+        Assert.Equal(whole.Length, clip.Samples.Length);
+        Assert.Equal(0, whole.Zip(clip.Samples, (a, b) => Math.Abs(a - b)).Max(), 6);
     }
 
     [Fact]

@@ -50,6 +50,14 @@ public sealed class EmotionModelTests : IDisposable
     }
 
     [Fact]
+    public void A_model_whose_uncertain_threshold_is_not_a_probability_is_refused()
+    {
+        CopyOfShipped();
+        EditMetadata(j => j["uncertain_below"] = 1.5);
+        Assert.Contains("'uncertain' threshold", Assert.Throws<VoiceCloneException>(() => EmotionModel.Load(_dir.Path)).Message);
+    }
+
+    [Fact]
     public void A_model_from_another_feature_version_is_refused()
     {
         CopyOfShipped();

@@ -80,4 +80,8 @@ internal static class Voices
     public static float[] Concat(params float[][] parts) => parts.SelectMany(p => p).ToArray();
 
     public static float[] Silence(double seconds) => new float[(int)(seconds * Rate)];
+
+    /// <summary>Two vowels on different pitches and formants between silences: a short utterance with pauses.</summary>
+    public static float[] Utterance() =>
+        Concat(Silence(0.3), Vowel(140, 0.8), Silence(0.2), Vowel(190, 0.6, formantsHz: [400, 2000, 2800]));
 }
