@@ -2,7 +2,10 @@ using ScottPlot;
 
 namespace VoiceClone.Core.Emotion;
 
-/// <summary>The confusion matrix as a PNG heat map (ScottPlot): rows are the true emotion, columns the predicted one, cells the share of the row.</summary>
+/// <summary>
+/// The confusion matrix as a PNG heat map (ScottPlot): rows are the true emotion, columns the predicted one, cells
+/// the share of the row.
+/// </summary>
 public static class ConfusionMatrixPlot
 {
     public static void Save(EmotionMetrics metrics, string pngPath) =>

@@ -19,7 +19,9 @@ public static class EmotionFeatures
 
     public static IReadOnlyList<string> Names { get; } =
     [
-        .. EmotionFrameDescriptors.Names.SelectMany(d => new[] { d, d + "_delta" }).SelectMany(s => Functionals.Names.Select(f => $"{s}_{f}")),
+        .. EmotionFrameDescriptors.Names
+            .SelectMany(d => new[] { d, d + "_delta" })
+            .SelectMany(s => Functionals.Names.Select(f => $"{s}_{f}")),
         .. Functionals.Names.Select(f => $"f0_relative_semitones_{f}"),
     ];
 
@@ -57,7 +59,9 @@ public static class EmotionFeatures
         options ??= EmotionFeatureOptions.Default;
         AudioBuffer prepared = Prepare(audio, options);
         var (features, voicedSeconds) = Compute(prepared, options);
-        float[][] speeds = options.InferenceSpeeds.Select(f => Compute(SpeedPerturbation.Apply(prepared, f, EmotionFrameDescriptors.RateHz), options).Features).ToArray();
+        float[][] speeds = options.InferenceSpeeds
+            .Select(f => Compute(SpeedPerturbation.Apply(prepared, f, EmotionFrameDescriptors.RateHz), options).Features)
+            .ToArray();
         return new EmotionViews([features, .. speeds], voicedSeconds);
     }
 
@@ -73,7 +77,10 @@ public static class EmotionFeatures
         return Clip(new AudioBuffer(AudioFileReader.ReadUpTo(reader, (long)(MaxSeconds * rateHz), path), rateHz), path);
     }
 
-    /// <summary>The part of <paramref name="audio"/> emotion is judged on (its first <see cref="MaxSeconds"/>); AudioTooShort under half a second.</summary>
+    /// <summary>
+    /// The part of <paramref name="audio"/> emotion is judged on (its first <see cref="MaxSeconds"/>); AudioTooShort under
+    /// half a second.
+    /// </summary>
     public static AudioBuffer Clip(AudioBuffer audio, string path)
     {
         int maxSamples = (int)Math.Min(audio.Samples.Length, (long)(MaxSeconds * audio.SampleRateHz));
@@ -81,7 +88,8 @@ public static class EmotionFeatures
         if (audio.DurationSeconds < VoiceFeatureExtractor.MinimumDurationSeconds)
         {
             throw new VoiceCloneException(VoiceCloneErrors.AudioTooShort,
-                $"'{path}' lasts {audio.DurationSeconds:F2} s; at least {VoiceFeatureExtractor.MinimumDurationSeconds} s of audio is needed to judge emotion.", path);
+                $"'{path}' lasts {audio.DurationSeconds:F2} s; at least {VoiceFeatureExtractor.MinimumDurationSeconds} s "
+                + "of audio is needed to judge emotion.", path);
         }
         return audio;
     }

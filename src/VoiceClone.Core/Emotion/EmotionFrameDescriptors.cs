@@ -42,7 +42,10 @@ internal sealed class EmotionFrameDescriptors
     /// <summary>One value per selected frame for each descriptor (F0: per 10 ms pitch frame, NaN where unvoiced).</summary>
     public IReadOnlyList<double[]> Series { get; }
 
-    /// <summary>The regression delta of each descriptor (<see cref="Functionals.Delta"/>), taken over consecutive frames, at the same frames.</summary>
+    /// <summary>
+    /// The regression delta of each descriptor (<see cref="Functionals.Delta"/>), taken over consecutive frames, at the same
+    /// frames.
+    /// </summary>
     public IReadOnlyList<double[]> Deltas { get; }
 
     /// <summary>Seconds of voiced speech the pitch tracker found: the evidence a judgement of emotion rests on.</summary>
@@ -116,7 +119,8 @@ internal sealed class EmotionFrameDescriptors
             mfcc[f] = Cepstrum.Transform(logMel[f]);
         }
         // F0 at each analysis frame's centre, interpolated from the 10 ms track: NaN where unvoiced.
-        double[] semitones = Column(frames, f => 12 * Math.Log2(pitch.FrequencyAt((f * hopSamples + WindowSamples / 2.0) / RateHz) / SemitoneReferenceHz));
+        double[] semitones = Column(frames,
+            f => 12 * Math.Log2(pitch.FrequencyAt((f * hopSamples + WindowSamples / 2.0) / RateHz) / SemitoneReferenceHz));
 
         double loudestDb = frames > 0 ? levelDb.Max() : 0;
         bool[] loud = levelDb.Select(l => l > loudestDb - SpeechRangeDb).ToArray();
@@ -132,7 +136,11 @@ internal sealed class EmotionFrameDescriptors
         full.Add((Column(frames, f => levelDb[f] - ActiveSpeechLevel.TargetDbfs), loudFrames));
         foreach (double[] values in shape) full.Add((values, loudFrames));
         var series = full.Select(d => d.Frames.Select(f => d.Values[f]).ToArray()).ToList();
-        var deltas = full.Select(d => { double[] delta = Functionals.Delta(d.Values); return d.Frames.Select(f => delta[f]).ToArray(); }).ToList();
+        var deltas = full.Select(d =>
+        {
+            double[] delta = Functionals.Delta(d.Values);
+            return d.Frames.Select(f => delta[f]).ToArray();
+        }).ToList();
         series.Add(semitones);
         deltas.Add(Functionals.Delta(semitones));
         Deltas = deltas;

@@ -38,7 +38,9 @@ public sealed class EmotionMetrics
         }
         double[] recall = Enumerable.Range(0, k).Select(c => Ratio(confusion[c][c], confusion[c].Sum())).ToArray();
         double[] precision = Enumerable.Range(0, k).Select(c => Ratio(confusion[c][c], confusion.Sum(row => row[c]))).ToArray();
-        double[] f1 = Enumerable.Range(0, k).Select(c => precision[c] + recall[c] > 0 ? 2 * precision[c] * recall[c] / (precision[c] + recall[c]) : 0).ToArray();
+        double[] f1 = Enumerable.Range(0, k)
+            .Select(c => precision[c] + recall[c] > 0 ? 2 * precision[c] * recall[c] / (precision[c] + recall[c]) : 0)
+            .ToArray();
         double ece = 0;
         for (int b = 0; b < CalibrationBins; b++)
         {

@@ -61,7 +61,9 @@ public sealed class EmotionModel
     public static void Save(string folder, ITransformer model, MLContext ml, EmotionModelMetadata metadata)
     {
         Directory.CreateDirectory(folder);
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<EmotionTrainer.Row>(), EmotionTrainer.Schema(metadata.FeatureNames.Count)).Schema;
+        var schema = ml.Data
+            .LoadFromEnumerable(Array.Empty<EmotionTrainer.Row>(), EmotionTrainer.Schema(metadata.FeatureNames.Count))
+            .Schema;
         ml.Model.Save(model, schema, Path.Combine(folder, ModelFile));
         File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(metadata, EmotionModelMetadata.Json));
     }
@@ -69,7 +71,10 @@ public sealed class EmotionModel
     public static EmotionModel Load(string folder)
     {
         string metadataPath = Path.Combine(folder, MetadataFile), modelPath = Path.Combine(folder, ModelFile);
-        if (!File.Exists(metadataPath) || !File.Exists(modelPath)) throw Incompatible(folder, $"it needs both {ModelFile} and {MetadataFile}");
+        if (!File.Exists(metadataPath) || !File.Exists(modelPath))
+        {
+            throw Incompatible(folder, $"it needs both {ModelFile} and {MetadataFile}");
+        }
         EmotionModelMetadata metadata;
         try
         {
@@ -82,11 +87,14 @@ public sealed class EmotionModel
         }
         if (metadata.FeatureVersion != EmotionFeatures.Version || !metadata.FeatureNames.SequenceEqual(EmotionFeatures.Names))
         {
-            throw Incompatible(folder, $"it was trained on feature version {metadata.FeatureVersion} ({metadata.FeatureNames.Count} features); this module computes version {EmotionFeatures.Version} ({EmotionFeatures.Names.Count})");
+            throw Incompatible(folder,
+                $"it was trained on feature version {metadata.FeatureVersion} ({metadata.FeatureNames.Count} features); "
+                + $"this module computes version {EmotionFeatures.Version} ({EmotionFeatures.Names.Count})");
         }
         if (!metadata.SpeedPerturbation.SequenceEqual(Emotion.SpeedPerturbation.Factors))
         {
-            throw Incompatible(folder, $"it was trained at speeds [{string.Join(", ", metadata.SpeedPerturbation)}]; this module predicts at [{string.Join(", ", Emotion.SpeedPerturbation.Factors)}]");
+            throw Incompatible(folder, $"it was trained at speeds [{string.Join(", ", metadata.SpeedPerturbation)}]; "
+                + $"this module predicts at [{string.Join(", ", Emotion.SpeedPerturbation.Factors)}]");
         }
         if (!(metadata.Temperature > 0)) throw Incompatible(folder, $"its calibration temperature {metadata.Temperature} is not positive");
         if (!(metadata.UncertainBelow is >= 0 and <= 1))
@@ -95,13 +103,15 @@ public sealed class EmotionModel
         }
         if (!metadata.Labels.SequenceEqual(EmotionLabels.All))
         {
-            throw Incompatible(folder, $"its labels are [{string.Join(", ", metadata.Labels)}]; this module uses [{string.Join(", ", EmotionLabels.All)}]");
+            throw Incompatible(folder,
+                $"its labels are [{string.Join(", ", metadata.Labels)}]; this module uses [{string.Join(", ", EmotionLabels.All)}]");
         }
         var ml = new MLContext(seed: 0);
         try
         {
             ITransformer model = ml.Model.Load(modelPath, out _);
-            var engine = ml.Model.CreatePredictionEngine<EmotionTrainer.Row, EmotionScores>(model, inputSchemaDefinition: EmotionTrainer.Schema(metadata.FeatureNames.Count));
+            var engine = ml.Model.CreatePredictionEngine<EmotionTrainer.Row, EmotionScores>(model,
+                inputSchemaDefinition: EmotionTrainer.Schema(metadata.FeatureNames.Count));
             return new EmotionModel(folder, metadata, engine);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or ArgumentException)
@@ -117,7 +127,10 @@ public sealed class EmotionModel
 /// <summary>What emotion.json records about a trained model.</summary>
 public sealed record EmotionModelMetadata
 {
-    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
 
     public int FeatureVersion { get; init; } = EmotionFeatures.Version;
     public IReadOnlyList<string> FeatureNames { get; init; } = EmotionFeatures.Names;

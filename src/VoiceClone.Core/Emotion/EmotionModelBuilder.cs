@@ -15,13 +15,17 @@ public static class EmotionModelBuilder
     public const string MetricsFile = "metrics.json";
     public const string ConfusionMatrixFile = "confusion_matrix.png";
 
-    /// <summary>Progress as (stage, done, total, seconds remaining or -1); <paramref name="evaluated"/> gets the folds and pooled result.</summary>
+    /// <summary>
+    /// Progress as (stage, done, total, seconds remaining or -1); <paramref name="evaluated"/> gets the folds and pooled
+    /// result.
+    /// </summary>
     public static EmotionMetrics Build(IReadOnlyList<LabelledClip> clips, string outputFolder, int seed, string trainedOn, string licence,
         Action<string, int, int, int>? progress = null, CancellationToken cancel = default, Action<EmotionEvaluation>? evaluated = null)
     {
         var log = ModuleLog.For(Source);
         var watch = Stopwatch.StartNew();
-        log.Information("Extracting features from {Clips} recordings of {Speakers} speakers, each at {Views} speeds", clips.Count, clips.Select(c => c.Speaker).Distinct().Count(), SpeedPerturbation.Factors.Count + 1);
+        log.Information("Extracting features from {Clips} recordings of {Speakers} speakers, each at {Views} speeds",
+            clips.Count, clips.Select(c => c.Speaker).Distinct().Count(), SpeedPerturbation.Factors.Count + 1);
         var extraction = new BatchEta(Source);
         var features = EmotionTrainer.ExtractFeatures(clips, EmotionAugmentation.Default, onClip: done =>
         {
@@ -41,14 +45,17 @@ public static class EmotionModelBuilder
         }, cancel);
         evaluated?.Invoke(evaluation);
         EmotionMetrics metrics = evaluation.Metrics;
-        log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}", metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
+        log.Information("Leave-one-speaker-out unweighted accuracy {Accuracy:P1}, expected calibration error {Ece:F3}",
+            metrics.UnweightedAccuracy, metrics.ExpectedCalibrationError);
 
         var model = trainer.Fit(clips, features.Select(f => f.Training).ToList());
         var metadata = new EmotionModelMetadata
         {
-            Seed = seed, Clips = clips.Count, Speakers = clips.Select(c => c.Speaker).Distinct().Count(), TrainedOn = trainedOn, Licence = licence,
+            Seed = seed, Clips = clips.Count, Speakers = clips.Select(c => c.Speaker).Distinct().Count(),
+            TrainedOn = trainedOn, Licence = licence,
             Temperature = Math.Round(evaluation.Temperature, 4), UncertainBelow = evaluation.UncertainBelow,
-            UnweightedAccuracy = Math.Round(metrics.UnweightedAccuracy, 4), ExpectedCalibrationError = Math.Round(metrics.ExpectedCalibrationError, 4),
+            UnweightedAccuracy = Math.Round(metrics.UnweightedAccuracy, 4),
+            ExpectedCalibrationError = Math.Round(metrics.ExpectedCalibrationError, 4),
         };
         EmotionModel.Save(outputFolder, model, trainer.Context, metadata);
         File.WriteAllText(Path.Combine(outputFolder, MetricsFile), JsonSerializer.Serialize(new

@@ -13,8 +13,9 @@ namespace VoiceClone.Core.Emotion;
 /// temperature is fitted on the other speakers' held-out predictions.
 /// Measured on RAVDESS, 7 classes, 24 actors (./build.sh Bench): the 33 voice features alone gave 48.2 %
 /// unweighted accuracy; the 651 frame-descriptor functionals 55.0 %; with speed perturbation 60.4 % at L2 15, the
-/// default (60.9 % at 10, 59.6 % at 30, 59.0 % at 60), expected calibration error 0.026. Tried and dropped: LightGBM (54.2 % on the 651 features, 20x slower), adding the
-/// 33 voice features (no gain), 40 mel bands and 20 MFCCs (no gain), gender-specific weights (50 %).
+/// default (60.9 % at 10, 59.6 % at 30, 59.0 % at 60), expected calibration error 0.026. Tried and dropped: LightGBM
+/// (54.2 % on the 651 features, 20x slower), adding the 33 voice features (no gain), 40 mel bands and 20 MFCCs (no
+/// gain), gender-specific weights (50 %).
 /// </summary>
 public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTrainer.DefaultL2Regularization)
 {
@@ -48,7 +49,8 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
             long foldStart = System.Diagnostics.Stopwatch.GetTimestamp();
             var trainIdx = Enumerable.Range(0, clips.Count).Where(i => clips[i].Speaker != speakers[f]).ToArray();
             ITransformer model = Fit(trainIdx.Select(i => clips[i]).ToList(), trainIdx.Select(i => trainingViews[i]).ToList());
-            var engine = _ml.Model.CreatePredictionEngine<Row, EmotionScores>(model, inputSchemaDefinition: Schema(trainingViews[0][0].Length));
+            var engine = _ml.Model.CreatePredictionEngine<Row, EmotionScores>(model,
+                inputSchemaDefinition: Schema(trainingViews[0][0].Length));
             for (int i = 0; i < clips.Count; i++)
             {
                 if (clips[i].Speaker != speakers[f]) continue;
@@ -61,10 +63,12 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
     }
 
     /// <summary>One held-out speaker's result: unweighted accuracy over the emotions that speaker recorded, and ECE.</summary>
-    private static EmotionFold Fold(string speaker, double ms, IReadOnlyList<int> truth, float[][] calibrated, IReadOnlyList<LabelledClip> clips)
+    private static EmotionFold Fold(
+        string speaker, double ms, IReadOnlyList<int> truth, float[][] calibrated, IReadOnlyList<LabelledClip> clips)
     {
         int[] mine = Enumerable.Range(0, truth.Count).Where(i => clips[i].Speaker == speaker).ToArray();
-        EmotionMetrics metrics = EmotionMetrics.Compute(EmotionLabels.All, mine.Select(i => truth[i]).ToList(), mine.Select(i => calibrated[i]).ToList());
+        EmotionMetrics metrics = EmotionMetrics.Compute(
+            EmotionLabels.All, mine.Select(i => truth[i]).ToList(), mine.Select(i => calibrated[i]).ToList());
         double ua = mine.Select(i => truth[i]).Distinct().Average(c => metrics.Recall[c]);
         return new EmotionFold(speaker, mine.Length, ua, metrics.ExpectedCalibrationError, ms);
     }
@@ -86,8 +90,8 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
         float[][] calibrated = CrossCalibrate(clips, scores, [scores], truth);
         double threshold = UncertaintyThreshold.Choose(calibrated, truth);
         var (answered, rightWhenAnswered) = UncertaintyThreshold.Evaluate(calibrated, truth, threshold);
-        return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated), FitTemperature([scores], truth, _ => true),
-            threshold, answered, rightWhenAnswered)
+        return new EmotionEvaluation(EmotionMetrics.Compute(EmotionLabels.All, truth, calibrated),
+            FitTemperature([scores], truth, _ => true), threshold, answered, rightWhenAnswered)
         {
             Folds = Speakers(clips).Select((speaker, f) => Fold(speaker, foldMs[f], truth, calibrated, clips)).ToList(),
         };
@@ -97,13 +101,17 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
     /// <paramref name="target"/>, each speaker's scores calibrated by the temperature fitted on every other speaker's
     /// scores in <paramref name="fitSets"/>: calibration never sees the speaker it is judged on.
     /// </summary>
-    public static float[][] CrossCalibrate(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[]> target, IReadOnlyList<float[][]> fitSets, IReadOnlyList<int> truth)
+    public static float[][] CrossCalibrate(
+        IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[]> target, IReadOnlyList<float[][]> fitSets, IReadOnlyList<int> truth)
     {
         var calibrated = new float[truth.Count][];
         foreach (string speaker in Speakers(clips))
         {
             double temperature = FitTemperature(fitSets, truth, i => clips[i].Speaker != speaker);
-            for (int i = 0; i < truth.Count; i++) if (clips[i].Speaker == speaker) calibrated[i] = TemperatureScaling.Apply(target[i], temperature);
+            for (int i = 0; i < truth.Count; i++)
+            {
+                if (clips[i].Speaker == speaker) calibrated[i] = TemperatureScaling.Apply(target[i], temperature);
+            }
         }
         return calibrated;
     }
@@ -112,10 +120,13 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
     public static double FitTemperature(IReadOnlyList<float[][]> scoreSets, IReadOnlyList<int> truth, Func<int, bool> include)
     {
         int[] included = Enumerable.Range(0, truth.Count).Where(include).ToArray();
-        return TemperatureScaling.Fit(scoreSets.SelectMany(set => included.Select(i => set[i])).ToList(), scoreSets.SelectMany(_ => included.Select(i => truth[i])).ToList());
+        return TemperatureScaling.Fit(
+            scoreSets.SelectMany(set => included.Select(i => set[i])).ToList(),
+            scoreSets.SelectMany(_ => included.Select(i => truth[i])).ToList());
     }
 
-    private static string[] Speakers(IReadOnlyList<LabelledClip> clips) => clips.Select(c => c.Speaker).Distinct().Order(StringComparer.Ordinal).ToArray();
+    private static string[] Speakers(IReadOnlyList<LabelledClip> clips) =>
+        clips.Select(c => c.Speaker).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The final model, trained on every view of every clip.</summary>
     public ITransformer Fit(IReadOnlyList<LabelledClip> clips, IReadOnlyList<float[][]> views)
@@ -124,11 +135,16 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
         IDataView data = _ml.Data.LoadFromEnumerable(
             clips.SelectMany((c, i) => views[i].Select(v => new Row { Features = v, Label = c.Emotion })), Schema(width));
         // Keys in the fixed label order, so score i is always EmotionLabels.All[i].
-        IDataView labelOrder = _ml.Data.LoadFromEnumerable(EmotionLabels.All.Select(l => new Row { Label = l, Features = new float[width] }), Schema(width));
-        var pipeline = _ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Row.Label), keyData: _ml.Transforms.SelectColumns(nameof(Row.Label)).Fit(labelOrder).Transform(labelOrder))
-            .Append(_ml.Transforms.ReplaceMissingValues(nameof(Row.Features), replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean))
+        IDataView labelOrder = _ml.Data.LoadFromEnumerable(
+            EmotionLabels.All.Select(l => new Row { Label = l, Features = new float[width] }), Schema(width));
+        var pipeline = _ml.Transforms.Conversion
+            .MapValueToKey("LabelKey", nameof(Row.Label),
+                keyData: _ml.Transforms.SelectColumns(nameof(Row.Label)).Fit(labelOrder).Transform(labelOrder))
+            .Append(_ml.Transforms.ReplaceMissingValues(nameof(Row.Features),
+                replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean))
             .Append(_ml.Transforms.NormalizeMeanVariance(nameof(Row.Features)))
-            .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("LabelKey", nameof(Row.Features), l2Regularization: l2Regularization));
+            .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+                "LabelKey", nameof(Row.Features), l2Regularization: l2Regularization));
         return pipeline.Fit(data);
     }
 
@@ -165,7 +181,8 @@ public sealed class EmotionTrainer(int seed, float l2Regularization = EmotionTra
         Parallel.For(0, clips.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             AudioBuffer audio = EmotionFeatures.ReadClip(clips[i].Path);
-            features[i] = new EmotionClipViews(EmotionFeatures.Views(audio, options), augmentation.Views(EmotionFeatures.Prepare(audio, options), i, options));
+            features[i] = new EmotionClipViews(EmotionFeatures.Views(audio, options),
+                augmentation.Views(EmotionFeatures.Prepare(audio, options), i, options));
             onClip?.Invoke(Interlocked.Increment(ref done));
         });
         return [.. features];
@@ -183,7 +200,8 @@ public sealed record EmotionClipViews(EmotionViews Inference, float[][] Augmente
 /// and the 'uncertain' threshold chosen on them (<see cref="UncertaintyThreshold"/>), with the share of clips it
 /// leaves a named emotion and how often that emotion is right.
 /// </summary>
-public sealed record EmotionEvaluation(EmotionMetrics Metrics, double Temperature, double UncertainBelow, double Answered, double RightWhenAnswered)
+public sealed record EmotionEvaluation(
+    EmotionMetrics Metrics, double Temperature, double UncertainBelow, double Answered, double RightWhenAnswered)
 {
     /// <summary>Each leave-one-speaker-out fold, in speaker order.</summary>
     public IReadOnlyList<EmotionFold> Folds { get; init; } = [];

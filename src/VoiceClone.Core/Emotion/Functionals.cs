@@ -29,7 +29,11 @@ internal static class Functionals
             covariance += (i - centre) * (v[i] - mean);
             variance += (i - centre) * (i - centre);
         }
-        double[] values = [mean, sd, Percentile(0.1), Percentile(0.9), Percentile(0.75) - Percentile(0.25), skewness, covariance / variance * FramesPerSecond];
+        double[] values =
+        [
+            mean, sd, Percentile(0.1), Percentile(0.9), Percentile(0.75) - Percentile(0.25), skewness,
+            covariance / variance * FramesPerSecond,
+        ];
         features.AddRange(values.Select(x => (float)x));
     }
 

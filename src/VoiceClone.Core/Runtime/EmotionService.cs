@@ -22,16 +22,21 @@ public sealed class EmotionService
     {
         EmotionModel model = _runtime.LoadEmotionModel(modelFolder);
         var log = new RunLog("Get-VoiceEmotion", new Dictionary<string, string?> { ["model_path"] = modelFolder });
-        log.Describe("ml.net", "cpu", modelFolder is null ? "shipped" : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelFolder))));
+        log.Describe("ml.net", "cpu",
+            modelFolder is null ? "shipped" : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelFolder))));
         return new EmotionRecognizer(model, new BatchRun(_runtime.Runs.Track(log, RunWritePolicy.Batch)));
     }
 
-    /// <summary>Reads and checks a training set before anything is written: the data folder, the manifest and the output folder.</summary>
-    public EmotionTrainingPlan PlanTraining(string dataFolder, string manifest, string outputFolder, IReadOnlyCollection<string> excludedEmotions, bool overwrite)
+    /// <summary>
+    /// Reads and checks a training set before anything is written: the data folder, the manifest and the output folder.
+    /// </summary>
+    public EmotionTrainingPlan PlanTraining(
+        string dataFolder, string manifest, string outputFolder, IReadOnlyCollection<string> excludedEmotions, bool overwrite)
     {
         if (Directory.Exists(outputFolder) && Directory.EnumerateFileSystemEntries(outputFolder).Any() && !overwrite)
         {
-            throw new VoiceCloneException(VoiceCloneErrors.OutputExists, $"'{outputFolder}' already holds files and was left untouched.", outputFolder);
+            throw new VoiceCloneException(VoiceCloneErrors.OutputExists,
+                $"'{outputFolder}' already holds files and was left untouched.", outputFolder);
         }
         return new EmotionTrainingPlan(EmotionManifest.Read(dataFolder, manifest, excludedEmotions), manifest, outputFolder);
     }
@@ -40,14 +45,17 @@ public sealed class EmotionService
     /// Trains and evaluates leave-one-speaker-out, writing the model beside the output folder and moving it into place at
     /// the end: a stop or failure leaves no half model, and an existing model is replaced only then.
     /// </summary>
-    /// <remarks>The training has a run log (New-VoiceEmotionModel): its folds' and the pooled UA and ECE, and the confusion matrix.</remarks>
+    /// <remarks>
+    /// The training has a run log (New-VoiceEmotionModel): its folds' and the pooled UA and ECE, and the confusion matrix.
+    /// </remarks>
     public EmotionModelInfo Train(EmotionTrainingPlan plan, int seed, Action<WorkProgress> progress, CancellationToken cancellation)
     {
         string staging = plan.OutputFolder.TrimEnd(Path.DirectorySeparatorChar) + $".tmp-{Guid.NewGuid():N}";
         var log = new RunLog("New-VoiceEmotionModel", new Dictionary<string, string?>
         {
             ["manifest"] = plan.Manifest, ["output_path"] = plan.OutputFolder, ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-            ["clips"] = plan.ClipCount.ToString(CultureInfo.InvariantCulture), ["speakers"] = plan.Speakers.ToString(CultureInfo.InvariantCulture),
+            ["clips"] = plan.ClipCount.ToString(CultureInfo.InvariantCulture),
+            ["speakers"] = plan.Speakers.ToString(CultureInfo.InvariantCulture),
         });
         log.Describe("ml.net-maxent", "cpu");
         RunTracker run = _runtime.Runs.Track(log, RunWritePolicy.FirstItem);
@@ -101,8 +109,8 @@ public sealed class EmotionService
         Labels = [.. evaluation.Metrics.Labels], ConfusionMatrix = evaluation.Metrics.ConfusionMatrix,
         Folds = evaluation.Folds.Select(f => new RunFold
         {
-            HeldOut = f.Speaker, Clips = f.Clips, UnweightedAccuracy = f.UnweightedAccuracy, ExpectedCalibrationError = f.ExpectedCalibrationError,
-            DurationMs = f.DurationMs,
+            HeldOut = f.Speaker, Clips = f.Clips, UnweightedAccuracy = f.UnweightedAccuracy,
+            ExpectedCalibrationError = f.ExpectedCalibrationError, DurationMs = f.DurationMs,
         }).ToList(),
     };
 }
@@ -126,7 +134,10 @@ public sealed class EmotionRecognizer
         return Run.Item(path, () => Classify(path, out audioSeconds, out voicedSeconds), result => new RunItem
         {
             AudioSeconds = audioSeconds, Label = result.Emotion,
-            Measures = new() { ["speech_fraction"] = audioSeconds > 0 ? voicedSeconds / audioSeconds : double.NaN, ["confidence"] = result.Confidence },
+            Measures = new()
+            {
+                ["speech_fraction"] = audioSeconds > 0 ? voicedSeconds / audioSeconds : double.NaN, ["confidence"] = result.Confidence,
+            },
         });
     }
 

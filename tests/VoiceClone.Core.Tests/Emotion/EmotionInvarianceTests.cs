@@ -57,7 +57,8 @@ public sealed class EmotionInvarianceTests
         {
             float[] scores = Model.Value.Predict(Gained(audio, gainDb, sixteenBit: true));
             Assert.True(EmotionMetrics.ArgMax(scores) == reference,
-                $"{clip} at {gainDb:+0.0;-0.0} dB, 16-bit: {EmotionLabels.All[EmotionMetrics.ArgMax(scores)]}, not {EmotionLabels.All[reference]}");
+                $"{clip} at {gainDb:+0.0;-0.0} dB, 16-bit: {EmotionLabels.All[EmotionMetrics.ArgMax(scores)]}, "
+                + $"not {EmotionLabels.All[reference]}");
         }
     }
 

@@ -46,7 +46,8 @@ public sealed class EmotionManifestTests : IDisposable
     public void Unknown_labels_are_refused_with_the_line_and_the_way_out()
     {
         File.WriteAllBytes(_dir.File("s.wav"), [0]);
-        var e = Assert.Throws<VoiceCloneException>(() => EmotionManifest.Read(_dir.Path, Manifest(10, extraLines: "s.wav,anna,surprised"), []));
+        var e = Assert.Throws<VoiceCloneException>(
+            () => EmotionManifest.Read(_dir.Path, Manifest(10, extraLines: "s.wav,anna,surprised"), []));
         Assert.Equal("TrainingDataInvalid", e.ErrorId);
         Assert.Contains("line 72", e.Message);
         Assert.Contains("leave other labels out", e.Message);
@@ -59,7 +60,8 @@ public sealed class EmotionManifestTests : IDisposable
             EmotionManifest.Read(_dir.Path, Manifest(10, extraLines: "gone.wav,anna,sad"), [])).ErrorId);
         var few = Assert.Throws<VoiceCloneException>(() => EmotionManifest.Read(_dir.Path, Manifest(3), []));
         Assert.Contains("has 3 recordings", few.Message);
-        var header = Assert.Throws<VoiceCloneException>(() => EmotionManifest.Read(_dir.Path, Manifest(10, header: "path,who,feeling"), []));
+        var header = Assert.Throws<VoiceCloneException>(
+            () => EmotionManifest.Read(_dir.Path, Manifest(10, header: "path,who,feeling"), []));
         Assert.Contains("file, speaker (or actor) and emotion", header.Message);
     }
 }
