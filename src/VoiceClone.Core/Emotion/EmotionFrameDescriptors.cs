@@ -21,6 +21,11 @@ internal sealed class EmotionFrameDescriptors
     private const double SpeechRangeDb = 35;
     private const double RolloffFraction = 0.85;
     private const double SemitoneReferenceHz = 100;
+    /// <summary>
+    /// A voice is harmonic: its spectral centroid lies well above its fundamental (vowels put formant energy at several
+    /// times F0), while a pure tone's centroid sits on it. Voiced frames under this ratio are not evidence of speech.
+    /// </summary>
+    private const double SpeechCentroidOverF0 = 1.5;
     // Tables shared by every clip: the Hamming window, the DCT-II basis and the mel filters never change.
     private static readonly double[] Hamming = Windows.Hamming(WindowSamples);
     private static readonly DctII Cepstrum = new(MelBands, firstCoefficient: 0, Cepstra, orthonormal: false);
@@ -48,7 +53,10 @@ internal sealed class EmotionFrameDescriptors
     /// </summary>
     public IReadOnlyList<double[]> Deltas { get; }
 
-    /// <summary>Seconds of voiced speech the pitch tracker found: the evidence a judgement of emotion rests on.</summary>
+    /// <summary>
+    /// Seconds of voiced, harmonic frames (pitch found and centroid above <see cref="SpeechCentroidOverF0"/> x F0): the
+    /// evidence a judgement of emotion rests on.
+    /// </summary>
     public double VoicedSeconds { get; }
 
     /// <summary>Descriptors of <paramref name="audio"/>, which must already be at <see cref="RateHz"/>.</summary>
@@ -57,7 +65,6 @@ internal sealed class EmotionFrameDescriptors
         if (audio.SampleRateHz != RateHz) throw new ArgumentException($"Emotion descriptors are computed at {RateHz} Hz.", nameof(audio));
         float[] x = audio.Samples;
         PitchTrack pitch = YinPitchTracker.Track(audio, PitchTrackerOptions.Default);
-        VoicedSeconds = pitch.FrequencyHz.Count(hz => !float.IsNaN(hz)) * pitch.HopSeconds;
         if (normaliseDynamics) tempo *= SpeechDynamics.Tempo(x);
         int hopSamples = (int)Math.Round(HopSamples * tempo);
         int frames = Math.Max(0, (x.Length - WindowSamples) / hopSamples + 1);
@@ -125,6 +132,9 @@ internal sealed class EmotionFrameDescriptors
         double loudestDb = frames > 0 ? levelDb.Max() : 0;
         bool[] loud = levelDb.Select(l => l > loudestDb - SpeechRangeDb).ToArray();
         bool[] voiced = semitones.Select(s => !double.IsNaN(s)).ToArray();
+        int harmonicFrames = Enumerable.Range(0, frames).Count(f =>
+            voiced[f] && centroid[f] >= SpeechCentroidOverF0 * SemitoneReferenceHz * Math.Pow(2, semitones[f] / 12));
+        VoicedSeconds = harmonicFrames * (double)hopSamples / RateHz;
         int[] spectralFrames = Frames(frameSelection == EmotionFrameSelection.Voiced ? voiced : loud, loud);
         int[] loudFrames = Frames(loud, loud);
 
