@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Management.Automation;
 using VoiceClone.PowerShell.Tests.Support;
 
@@ -92,20 +91,19 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(0, outputs);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_fifo_is_refused_at_once_instead_of_blocking_the_reader()
     {
         Skip.If(OperatingSystem.IsWindows(), "skipped: FIFOs are a Unix file type");
         string fifo = File("pipe.json"), fifoWav = File("pipe.wav");
         foreach (string f in new[] { fifo, fifoWav }) Assert.Equal(0, ChildProcess.Run("mkfifo", [f]).ExitCode);
         System.IO.File.WriteAllText(File("cloned_ok.json"), Fingerprints.Seed());
-        var watch = Stopwatch.StartNew();
+        // Opening a FIFO for reading blocks until a writer comes, so a reader that opened it would never return here.
         var (errors, outputs) = Run($"Get-CloneFingerprint -LiteralPath '{fifo}', '{File("cloned_ok.json")}'");
         Assert.Equal(["PathNotRegularFile"], errors);
         Assert.Equal(1, outputs);
         (errors, outputs) = Run($"Get-VoiceFeature -LiteralPath '{fifoWav}'");
         Assert.Equal(["PathNotRegularFile"], errors);
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), "nothing waited for a writer"); // a hang would never return at all
     }
 
     [Fact]
